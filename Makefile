@@ -1,0 +1,83 @@
+# Kiosque — the README's commands. `make run` serves the demo, `make test` runs everything.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KIOSQUE := $(BIN)/kiosque
+export HOST ?= 127.0.0.1
+export PORT ?= 8000
+# axe-core runs inside the browser tests; pinned, installed without a lock file so no
+# registry address is recorded in the repository.
+AXE_VERSION := 4.14.1
+AXE_DIR := $(VENV)/npm
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help run serve setup test lint format lock browsers messages clean-demo
+
+help:
+	@echo "make run    - install, migrate, load the demo and serve it on http://$(HOST):$(PORT)"
+	@echo "make test   - install what the tests need and run the whole suite"
+	@echo "make lint   - ruff and djhtml checks"
+	@echo "make lock   - re-pin requirements/*.txt from requirements/*.in"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip>=24"
+
+# Runtime dependencies, from the hashed lock file only.
+$(VENV)/.runtime: $(BIN)/python requirements/base.txt pyproject.toml
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/base.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements/dev.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	touch $@
+
+setup: $(VENV)/.runtime
+	mkdir -p var/media var/mail
+	$(KIOSQUE) migrate --no-input
+	$(KIOSQUE) createcachetable
+	$(KIOSQUE) collectstatic --no-input --verbosity 0
+	$(KIOSQUE) demo
+
+run: setup
+	$(KIOSQUE) serve
+
+# Debian's Chromium for Playwright (it cannot download its own browsers here).
+browsers:
+	@if ! command -v chromium >/dev/null; then \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; \
+	fi
+
+$(AXE_DIR)/node_modules/axe-core/axe.min.js:
+	npm install --silent --prefix $(AXE_DIR) --no-save --no-package-lock --no-audit --no-fund \
+		axe-core@$(AXE_VERSION)
+
+test: $(VENV)/.dev browsers $(AXE_DIR)/node_modules/axe-core/axe.min.js
+	$(KIOSQUE) makemigrations --check --dry-run --settings=kiosque.settings.test
+	$(BIN)/ruff check .
+	AXE_PATH=$(AXE_DIR)/node_modules/axe-core/axe.min.js $(BIN)/pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	find kiosque -name '*.html' -print0 | xargs -0 $(BIN)/djhtml --check
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: $(VENV)/.runtime
+	cd kiosque && ../$(KIOSQUE) makemessages --locale fr --locale en --no-obsolete
+	cd kiosque && ../$(KIOSQUE) compilemessages
+
+lock:
+	$(PYTHON) -m venv /tmp/kiosque-lock && /tmp/kiosque-lock/bin/pip install --quiet uv
+	/tmp/kiosque-lock/bin/uv pip compile --quiet --generate-hashes --no-header \
+		--python-version 3.11 -o requirements/base.txt requirements/base.in
+	/tmp/kiosque-lock/bin/uv pip compile --quiet --generate-hashes --no-header \
+		--python-version 3.11 -o requirements/dev.txt requirements/dev.in

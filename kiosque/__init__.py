@@ -1,0 +1,1 @@
+"""Kiosque: an open-source newsroom platform built on Django and Wagtail."""

@@ -1,0 +1,3 @@
+from kiosque.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Cross-cutting glue: security headers, language routing, health check, serving."""

@@ -1,0 +1,40 @@
+"""What every reader page shows around the content: header sections, language switch."""
+
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+
+ENGLISH_PREFIX = "/en"
+
+
+def alternate_language_urls(full_path: str) -> dict[str, str]:
+    """The same page in French (/) and English (/en/): a plain link, no cookie.
+
+    Being a link rather than a preference stored in the session, the switch leaves
+    every page identical for every reader, which keeps pages cacheable at the edge.
+    """
+    if full_path == ENGLISH_PREFIX or full_path.startswith(ENGLISH_PREFIX + "/"):
+        french = full_path[len(ENGLISH_PREFIX) :] or "/"
+        return {"fr": french, "en": full_path}
+    return {"fr": full_path, "en": ENGLISH_PREFIX + full_path}
+
+
+def _navigation_sections(request):
+    from wagtail.models import Site
+
+    from kiosque.newsroom.selectors import top_level_sections
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return list(top_level_sections(site.root_page))
+
+
+def site_chrome(request) -> dict:
+    # Lazy: admin pages share these context processors and never show the chrome.
+    return {
+        "navigation_sections": SimpleLazyObject(lambda: _navigation_sections(request)),
+        "alternate_urls": SimpleLazyObject(
+            lambda: alternate_language_urls(request.get_full_path())
+        ),
+        "interface_language": SimpleLazyObject(lambda: get_language() or "fr"),
+    }

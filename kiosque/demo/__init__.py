@@ -1,0 +1,1 @@
+"""The demo newsroom: `kiosque demo` builds a complete fictional news site."""

@@ -1,0 +1,26 @@
+"""`kiosque demo`: build the demo newsroom (idempotent; `make run` calls it)."""
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from kiosque.demo.builder import build_demo
+
+
+class Command(BaseCommand):
+    help = "Build the demo newsroom: sections, topics, authors, 40+ articles, staff accounts."
+
+    def handle(self, *args, **options):
+        self.stdout.write("Building the demo newsroom…")
+        report = build_demo(now=timezone.now(), progress=self.stdout.write)
+        self.stdout.write(
+            f"Demo ready: {report.created_articles} articles created, "
+            f"{report.existing_articles} already there."
+        )
+        if report.new_accounts:
+            self.stdout.write(
+                self.style.WARNING(
+                    "New staff accounts — note these passwords now, they are not shown again:"
+                )
+            )
+            for username, password in report.new_accounts:
+                self.stdout.write(f"  {username:<12} {password}")

@@ -1,0 +1,1 @@
+"""The content model: la une, rubriques, dossiers, articles, authors, agencies."""

@@ -1,0 +1,142 @@
+"""Everything the article template shows, computed once per request.
+
+The template only lays out what is prepared here; the rules themselves (age banner,
+credit line, reading time, topic prefix) are pure functions in kiosque.newsroom.text.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from kiosque.newsroom import selectors
+from kiosque.newsroom.images import LEAD, picture_sources
+from kiosque.newsroom.text.age_banner import age_banner_text
+from kiosque.newsroom.text.credit_line import credit_line
+from kiosque.newsroom.text.photo_credit import photo_credit
+from kiosque.newsroom.text.reading_time import html_to_text, reading_time_minutes
+from kiosque.newsroom.text.topic_prefix import topic_prefix_needed
+
+
+@dataclass(frozen=True)
+class LeadPicture:
+    sources: dict
+    alt: str
+    caption: str
+    credit: str
+
+
+def body_plain_text(body) -> str:
+    """The words of a StreamField body that a reader reads (for the reading time)."""
+    parts: list[str] = []
+    for block in body:
+        if block.block_type == "paragraph":
+            parts.append(html_to_text(block.value.source))
+        elif block.block_type == "subheading":
+            parts.append(str(block.value))
+        elif block.block_type == "quote":
+            parts.append(block.value["text"])
+            parts.append(block.value.get("attribution") or "")
+    return "\n".join(parts)
+
+
+def lead_picture(article) -> LeadPicture | None:
+    image = article.lead_image
+    if image is None:
+        return None
+    return LeadPicture(
+        sources=picture_sources(image, LEAD),
+        alt=article.lead_image_alt or image.description,
+        caption=article.lead_image_caption or image.caption,
+        credit=article.lead_image_credit
+        or photo_credit(photographer=image.photographer, source=image.source, agency=image.agency),
+    )
+
+
+def comments_are_open(article, now: datetime, close_after_days: int) -> bool:
+    if not article.comments_enabled:
+        return False
+    if close_after_days == 0 or article.first_published_at is None:
+        return True
+    return now < article.first_published_at + timedelta(days=close_after_days)
+
+
+def credited_authors(article) -> list:
+    # select_related works on the database and on modelcluster's in-memory children
+    # (previews), so one query serves both.
+    authors = []
+    for link in article.article_authors.all().select_related("author"):
+        if link.author not in authors:
+            authors.append(link.author)
+    return authors
+
+
+def linked_credit_line(newsroom_name: str, agencies: list, authors: list, language: str):
+    """The credit line with each named author linking to their page.
+
+    Every name goes in escaped (authors as ready-made links) and credit_line() only
+    adds words and punctuation around them, so the result is safe HTML.
+    """
+    author_links = [format_html('<a href="{}">{}</a>', a.url, a.title) for a in authors]
+    text = credit_line(
+        newsroom=conditional_escape(newsroom_name),
+        agencies=[conditional_escape(agency.name) for agency in agencies],
+        authors=author_links,
+        language=language,
+    )
+    return mark_safe(text)  # noqa: S308 (inputs escaped above)
+
+
+def breadcrumb(article) -> list:
+    from kiosque.newsroom.models import SectionPage
+
+    return list(SectionPage.objects.ancestor_of(article).order_by("depth"))
+
+
+def article_page_context(article, request) -> dict:
+    from kiosque.newsroom.models import NewsroomSettings
+
+    newsroom = NewsroomSettings.for_request(request)
+    language = get_language() or "fr"
+    now = timezone.now()
+    zone = newsroom.zone
+
+    authors = credited_authors(article)
+    agencies = list(article.agencies.all())
+    published_at = article.first_published_at
+    updated_at = article.major_update_at
+
+    return {
+        "newsroom": newsroom,
+        "age_banner": (
+            age_banner_text(
+                published_at, now, zone, language, min_years=newsroom.age_banner_min_years
+            )
+            if published_at
+            else None
+        ),
+        "show_topic_prefix": bool(
+            article.topic and topic_prefix_needed(article.title, article.topic.title)
+        ),
+        "credit_line": linked_credit_line(newsroom.newsroom_name, agencies, authors, language),
+        "authors": authors,
+        "agencies": agencies,
+        # Shown in the newsroom's zone, activated for reader pages by a Wagtail hook.
+        "published_at": published_at,
+        "updated_at": updated_at,
+        "reading_minutes": reading_time_minutes(
+            article.standfirst,
+            body_plain_text(article.body),
+            words_per_minute=newsroom.words_per_minute,
+        ),
+        "lead_picture": lead_picture(article),
+        "breadcrumb": breadcrumb(article),
+        "related_articles": selectors.related_articles(article),
+        "comments_open": comments_are_open(article, now, newsroom.comments_close_after_days),
+        "reader_login_url": settings.READER_LOGIN_URL,
+        "reader_signup_url": settings.READER_SIGNUP_URL,
+    }

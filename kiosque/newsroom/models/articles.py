@@ -1,0 +1,176 @@
+"""The article: the page the whole product exists to serve."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from kiosque.newsroom.blocks import ArticleBodyBlock
+
+
+class ArticleType(models.TextChoices):
+    INFO = "info", _("News")
+    ANALYSE = "analyse", _("Analysis")
+    OPINION = "opinion", _("Opinion")
+    ENTRETIEN = "entretien", _("Interview")
+    VRAI_OU_FAUX = "vrai-ou-faux", _("Fact check")
+
+
+class ArticlePage(Page):
+    topic = models.ForeignKey(
+        "newsroom.TopicPage",
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text=_("The running story (dossier) shown before the title."),
+    )
+    article_type = models.CharField(
+        _("article type"), max_length=20, choices=ArticleType.choices, default=ArticleType.INFO
+    )
+    standfirst = models.TextField(
+        _("standfirst"), help_text=_("The chapô: one short paragraph under the title.")
+    )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=120,
+        blank=True,
+        help_text=_("Where the story was reported from, e.g. « WILMINGTON (Etats-Unis) – »."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    language = models.CharField(
+        _("language of the article"),
+        max_length=8,
+        default="fr",
+        help_text=_("Articles keep their own language whatever the interface language."),
+    )
+
+    lead_image = models.ForeignKey(
+        "newsroom.NewsImage",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Required unless the image has a description. Say what the picture shows."),
+    )
+    lead_image_caption = models.CharField(
+        _("lead image caption"),
+        max_length=400,
+        blank=True,
+        help_text=_("Leave empty to use the image's own caption."),
+    )
+    lead_image_credit = models.CharField(
+        _("lead image credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to build it from the image: (Photographer / Source / Agency)."),
+    )
+
+    agencies = ParentalManyToManyField(
+        "newsroom.Agency",
+        verbose_name=_("agencies"),
+        blank=True,
+        related_name="articles",
+        help_text=_("Credited as « Article rédigé par <newsroom> avec AFP »."),
+    )
+    comments_enabled = models.BooleanField(_("comments enabled"), default=True)
+    minor_change = models.BooleanField(
+        _("minor change"),
+        default=False,
+        help_text=_(
+            "Tick for a typo fix: this publication will not show « Mis à jour ». "
+            "Unticked again after each publication."
+        ),
+    )
+    # When readers are told « Mis à jour le … »: kept by the publication log
+    # (kiosque.newsroom.publications), never edited by hand.
+    major_update_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    content_panels = [
+        FieldPanel("article_type"),
+        FieldPanel("topic"),
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel("article_authors", label=_("Author")),
+                FieldPanel("agencies"),
+                FieldPanel("dateline"),
+            ],
+            heading=_("Credits"),
+        ),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("language"),
+        FieldPanel("comments_enabled"),
+        FieldPanel("minor_change"),
+    ]
+
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types = []
+    template = "newsroom/article_page.html"
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("article_type"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self):
+        super().clean()
+        if self.lead_image_id and not self.lead_image_alt.strip():
+            if not (self.lead_image and self.lead_image.description.strip()):
+                raise ValidationError(
+                    {
+                        "lead_image_alt": _(
+                            "Describe the lead image for readers who cannot see it."
+                        )
+                    }
+                )
+
+    def get_context(self, request, *args, **kwargs):
+        from kiosque.newsroom.article_view import article_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_page_context(self, request))
+        return context
+
+
+class ArticleAuthor(Orderable):
+    """An author of an article, in the order they are credited."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey(
+        "newsroom.AuthorPage",
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="authored_articles",
+    )
+
+    panels = [FieldPanel("author")]

@@ -1,0 +1,50 @@
+"""La une: the home page, curated by editors."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+
+from kiosque.newsroom import selectors
+
+
+class HomePage(Page):
+    lead_story = models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The main story of la une. When empty or withdrawn, the latest article."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead_story"),
+        InlinePanel("featured_slots", label=_("Featured article"), max_num=8),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "newsroom/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.front_page(self))
+        return context
+
+
+class HomeFeaturedSlot(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_slots")
+    article = models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("article")]

@@ -1,0 +1,200 @@
+"""Settings shared by every environment.
+
+Everything an operator may change comes from the environment (see the README's
+configuration table); the modules dev.py, test.py and production.py only adjust what
+differs between those environments.
+"""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from kiosque.settings.environment import (
+    base_url_from_environment,
+    caches_and_sessions,
+    database_from_environment,
+    env,
+    env_bool,
+    env_int,
+    env_list,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = PACKAGE_DIR.parent
+# Everything the site writes at run time (SQLite file, media, mail, collected static
+# files) lives under one folder, so a backup is one directory and a checkout stays clean.
+VAR_DIR = Path(env("KIOSQUE_VAR_DIR", str(PROJECT_DIR / "var"))).resolve()
+
+DEBUG = False
+SECRET_KEY = env("SECRET_KEY", "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
+
+HOST = env("HOST", "127.0.0.1")
+PORT = env_int("PORT", 8000)
+# The one source of absolute URLs: emails, feeds, sitemaps, the CLI, Wagtail's Site.
+BASE_URL = base_url_from_environment(HOST, PORT)
+WAGTAILADMIN_BASE_URL = BASE_URL
+
+INSTALLED_APPS = [
+    "kiosque.core",
+    "kiosque.newsroom",
+    "kiosque.demo",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django_tasks",
+    "django_tasks_db",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "kiosque.core.middleware.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "kiosque.core.middleware.UrlLanguageMiddleware",
+    "kiosque.core.middleware.NewsroomTimeZoneMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "kiosque.urls"
+WSGI_APPLICATION = "kiosque.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "wagtail.contrib.settings.context_processors.settings",
+                "kiosque.core.context_processors.site_chrome",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": database_from_environment(VAR_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES, SESSION_ENGINE = caches_and_sessions(env("REDIS_URL", ""))
+
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+# Interface languages: French at /, English under /en/. Articles keep their own language.
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+# Stored times are UTC; the newsroom's own zone (NewsroomSettings) is used for display.
+TIME_ZONE = env("TIME_ZONE", "Europe/Paris")
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Whitenoise also serves uploaded media in the single-machine demo; production puts
+# the media folder behind nginx or object storage (see deploy/).
+WHITENOISE_MAX_AGE = 3600
+
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kiosque <redaction@kiosque.invalid>")
+
+# Wagtail
+WAGTAIL_SITE_NAME = "Kiosque"
+WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsImage"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILREDIRECTS_AUTO_CREATE = True
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "csv", "txt"]
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# The admin lives at a configurable path, so a deployment can keep it off the
+# well-known /admin/ that bots probe.
+ADMIN_PATH = env("ADMIN_PATH", "admin").strip("/") + "/"
+LOGIN_URL = "wagtailadmin_login"
+
+# Security headers. Production tightens the cookie and HSTS settings.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [BASE_URL])
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"level": "ERROR"}},
+}
+
+# Serve uploaded media from the application (demo, single machine). Production sets
+# SERVE_MEDIA=false and lets nginx or object storage serve var/media.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+
+# Where the article's « Se connecter » and « Créer un compte » links lead.
+READER_LOGIN_URL = env("READER_LOGIN_URL", "/compte/connexion/")
+READER_SIGNUP_URL = env("READER_SIGNUP_URL", "/compte/inscription/")

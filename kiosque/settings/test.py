@@ -1,0 +1,22 @@
+"""Settings for the test suite: fast hashing, immediate tasks, nothing left on disk."""
+
+import tempfile
+from pathlib import Path
+
+from kiosque.settings.base import *  # noqa: F403
+
+SECRET_KEY = "tests-only-not-a-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+DEBUG = False
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Uploaded and generated images go to a throw-away folder per test run.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kiosque-test-media-"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,41 @@
+"""URL map: operational endpoints, the admin, then the reader site in two languages.
+
+French is served at / and English under /en/ (`prefix_default_language=False`); both
+route into the same Wagtail page tree: only the interface is translated.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_media
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from kiosque.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path(settings.ADMIN_PATH, include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.SERVE_MEDIA:
+    # The single-machine demo serves uploads itself; production lets nginx or object
+    # storage do it (see deploy/).
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>.*)$",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+urlpatterns += i18n_patterns(
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+handler400 = "kiosque.core.views.bad_request"
+handler404 = "kiosque.core.views.page_not_found"
+handler500 = "kiosque.core.views.server_error"

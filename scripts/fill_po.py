@@ -1,0 +1,53 @@
+"""Fill empty msgstr entries of a .po file from a translations module.
+
+Usage: python scripts/fill_po.py kiosque/locale/fr/LC_MESSAGES/django.po scripts/translations_fr.py
+Keeps existing translations; reports msgids still untranslated.
+"""
+
+import ast
+import re
+import sys
+from pathlib import Path
+
+
+def unquote(lines: list[str]) -> str:
+    return "".join(ast.literal_eval(line.strip()) for line in lines)
+
+
+def quote(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def fill(po_path: Path, translations: dict[str, str]) -> list[str]:
+    blocks = po_path.read_text().split("\n\n")
+    missing = []
+    out = []
+    for block in blocks:
+        lines = block.split("\n")
+        try:
+            start = next(i for i, line in enumerate(lines) if line.startswith("msgid "))
+            end = next(i for i, line in enumerate(lines) if line.startswith("msgstr "))
+        except StopIteration:
+            out.append(block)
+            continue
+        msgid_lines = [lines[start][6:]] + lines[start + 1 : end]
+        msgid = unquote(msgid_lines)
+        msgstr = unquote([lines[end][7:]] + [line for line in lines[end + 1 :] if line.startswith('"')])
+        if msgid and not msgstr:
+            if msgid in translations:
+                lines = [*lines[:end], "msgstr " + quote(translations[msgid])]
+                lines = [line for line in lines if line != "#, fuzzy"]
+            else:
+                missing.append(msgid)
+        out.append("\n".join(lines))
+    po_path.write_text("\n\n".join(out))
+    return missing
+
+
+if __name__ == "__main__":
+    namespace: dict = {}
+    exec(Path(sys.argv[2]).read_text(), namespace)  # noqa: S102 (our own file)
+    still_missing = fill(Path(sys.argv[1]), namespace["TRANSLATIONS"])
+    for msgid in still_missing:
+        print("untranslated:", re.sub(r"\s+", " ", msgid))
