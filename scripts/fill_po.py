@@ -31,9 +31,11 @@ def fill(po_path: Path, translations: dict[str, str]) -> list[str]:
         except StopIteration:
             out.append(block)
             continue
-        msgid_lines = [lines[start][6:]] + lines[start + 1 : end]
+        msgid_lines = [lines[start][6:], *lines[start + 1 : end]]
         msgid = unquote(msgid_lines)
-        msgstr = unquote([lines[end][7:]] + [line for line in lines[end + 1 :] if line.startswith('"')])
+        msgstr = unquote(
+            [lines[end][7:]] + [line for line in lines[end + 1 :] if line.startswith('"')]
+        )
         if msgid and not msgstr:
             if msgid in translations:
                 lines = [*lines[:end], "msgstr " + quote(translations[msgid])]

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (msgids must match the source strings exactly, long or not)
 """French translations of Kiosque's interface (msgids are English, as Django expects).
 
 Applied by `python scripts/fill_po.py kiosque/locale/fr/LC_MESSAGES/django.po

@@ -106,7 +106,9 @@ def build_newsroom() -> Newsroom:
         home, StandardPage(title="Rectificatifs", slug="rectificatifs", body="<p>Texte.</p>")
     )
     settings.save()
-    return Newsroom(site, home, monde, europe, sport, topics, topic, authors, author, agency, settings)
+    return Newsroom(
+        site, home, monde, europe, sport, topics, topic, authors, author, agency, settings
+    )
 
 
 def make_article(

@@ -60,7 +60,11 @@ class DemoReport:
 def paragraph_html(text: str) -> str:
     """Demo paragraphs are plain text with <em> only: escape everything else."""
     parts = EMPHASIS.split(text)
-    return "<p>" + "".join(p if EMPHASIS.fullmatch(p) else html.escape(p, quote=False) for p in parts) + "</p>"
+    return (
+        "<p>"
+        + "".join(p if EMPHASIS.fullmatch(p) else html.escape(p, quote=False) for p in parts)
+        + "</p>"
+    )
 
 
 def body_blocks(body: list) -> list:

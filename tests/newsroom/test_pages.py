@@ -102,9 +102,7 @@ def test_lead_image_has_alt_caption_credit_and_responsive_sources(client, articl
 def test_named_authors_are_credited_when_there_is_no_agency(client, newsroom):
     article = make_article(newsroom.sport, authors=[newsroom.author])
     html = client.get(article.url).content.decode()
-    assert (
-        f'Article rédigé par <a href="{newsroom.author.url}">Camille Roussel</a>' in html
-    )
+    assert f'Article rédigé par <a href="{newsroom.author.url}">Camille Roussel</a>' in html
 
 
 def test_dateline_opens_the_first_paragraph(client, article):
@@ -163,7 +161,9 @@ def test_section_lists_articles_of_its_sub_sections(client, article):
 
 def test_home_page_has_lead_story_and_sections(client, newsroom):
     for number in range(3):
-        make_article(newsroom.sport, title=f"Résultat numéro {number}", published_at=days_ago(number))
+        make_article(
+            newsroom.sport, title=f"Résultat numéro {number}", published_at=days_ago(number)
+        )
     html = client.get("/").content.decode()
     assert "Résultat numéro 0" in html
     assert 'href="/sport/"' in html

@@ -52,8 +52,7 @@ TOPICS = {
     ),
     "euro-athletisme-lyon": (
         "Euro d’athlétisme de Lyon",
-        "Les championnats d’Europe d’athlétisme organisés à Lyon, de la préparation aux "
-        "podiums.",
+        "Les championnats d’Europe d’athlétisme organisés à Lyon, de la préparation aux podiums.",
     ),
 }
 

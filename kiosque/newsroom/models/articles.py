@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kiosque.newsroom.blocks import ArticleBodyBlock
+from kiosque.newsroom.models.http import READ_ONLY_METHODS
 
 
 class ArticleType(models.TextChoices):
@@ -21,6 +22,8 @@ class ArticleType(models.TextChoices):
 
 
 class ArticlePage(Page):
+    allowed_http_methods = READ_ONLY_METHODS
+
     topic = models.ForeignKey(
         "newsroom.TopicPage",
         verbose_name=_("topic"),
@@ -144,15 +147,13 @@ class ArticlePage(Page):
 
     def clean(self):
         super().clean()
-        if self.lead_image_id and not self.lead_image_alt.strip():
-            if not (self.lead_image and self.lead_image.description.strip()):
-                raise ValidationError(
-                    {
-                        "lead_image_alt": _(
-                            "Describe the lead image for readers who cannot see it."
-                        )
-                    }
-                )
+        described = self.lead_image_alt.strip() or (
+            self.lead_image and self.lead_image.description.strip()
+        )
+        if self.lead_image_id and not described:
+            raise ValidationError(
+                {"lead_image_alt": _("Describe the lead image for readers who cannot see it.")}
+            )
 
     def get_context(self, request, *args, **kwargs):
         from kiosque.newsroom.article_view import article_page_context

@@ -7,9 +7,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
 from kiosque.newsroom import selectors
+from kiosque.newsroom.models.http import READ_ONLY_METHODS
 
 
 class HomePage(Page):
+    allowed_http_methods = READ_ONLY_METHODS
+
     lead_story = models.ForeignKey(
         "newsroom.ArticlePage",
         verbose_name=_("lead story"),

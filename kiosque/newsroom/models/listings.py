@@ -8,12 +8,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kiosque.newsroom import selectors
+from kiosque.newsroom.models.http import READ_ONLY_METHODS
 
 ARTICLES_PER_PAGE = 20
 
 
 class ArticleListingPage(Page):
     """A page whose body is a paginated list of visible articles."""
+
+    allowed_http_methods = READ_ONLY_METHODS
 
     class Meta:
         abstract = True
@@ -62,6 +65,7 @@ class SectionPage(ArticleListingPage):
 class TopicIndexPage(Page):
     """The list of dossiers, at /dossiers/."""
 
+    allowed_http_methods = READ_ONLY_METHODS
     parent_page_types = ["newsroom.HomePage"]
     subpage_types = ["newsroom.TopicPage"]
     max_count = 1
@@ -96,6 +100,8 @@ class TopicPage(ArticleListingPage):
 
 
 class AuthorIndexPage(Page):
+    allowed_http_methods = READ_ONLY_METHODS
+
     parent_page_types = ["newsroom.HomePage"]
     subpage_types = ["newsroom.AuthorPage"]
     max_count = 1

@@ -6,8 +6,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from kiosque.newsroom.models.http import READ_ONLY_METHODS
+
 
 class StandardPage(Page):
+    allowed_http_methods = READ_ONLY_METHODS
+
     body = RichTextField(
         _("body"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
     )

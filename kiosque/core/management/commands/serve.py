@@ -24,7 +24,9 @@ class Command(BaseCommand):
     help = "Serve the site with gunicorn together with one background worker."
 
     def add_arguments(self, parser):
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2))
+        )
         parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", 4)))
         parser.add_argument("--no-worker", action="store_true", help="Serve without a task worker.")
 
