@@ -61,6 +61,12 @@ test: $(VENV)/.dev browsers $(AXE_DIR)/node_modules/axe-core/axe.min.js
 	$(KIOSQUE) makemigrations --check --dry-run --settings=kiosque.settings.test
 	$(BIN)/ruff check .
 	AXE_PATH=$(AXE_DIR)/node_modules/axe-core/axe.min.js $(BIN)/pytest
+	@# The suite above ran on DATABASE_URL when set (PostgreSQL in CI): the reader pages
+	@# must also work on SQLite, the embedded default that `make run` uses.
+	@if [ -n "$${DATABASE_URL:-}" ]; then \
+		echo "Reader pages again on SQLite:"; \
+		env -u DATABASE_URL $(BIN)/pytest -q tests/newsroom/test_pages.py tests/newsroom/test_query_count.py; \
+	fi
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
