@@ -38,6 +38,9 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 INSTALLED_APPS = [
     "kiosque.core",
     "kiosque.newsroom",
+    "kiosque.readers",
+    "kiosque.discussion",
+    "kiosque.wires",
     "kiosque.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,1 @@
+"""Reader accounts: glue over django-allauth (profile, export, deletion)."""

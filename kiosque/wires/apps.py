@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WiresConfig(AppConfig):
+    name = "kiosque.wires"
+    label = "wires"
+    verbose_name = _("Wires")
