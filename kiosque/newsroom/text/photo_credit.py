@@ -12,6 +12,7 @@ def photo_credit(*, photographer: str, source: str, agency: str) -> str:
     parts = [photographer.strip() or UNKNOWN_PHOTOGRAPHER]
     for part in (source, agency):
         part = (part or "").strip()
-        if part and part not in parts:  # an agency's own photo: "(X / AFP)", not "AFP / AFP"
+        # An agency's own photo reads "(X / AFP)", not "(X / AFP / AFP)".
+        if part and part.casefold() not in {p.casefold() for p in parts}:
             parts.append(part)
     return "(" + " / ".join(parts) + ")"
