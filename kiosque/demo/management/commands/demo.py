@@ -1,5 +1,7 @@
 """`kiosque demo`: build the demo newsroom (idempotent; `make run` calls it)."""
 
+import logging
+
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -10,6 +12,8 @@ class Command(BaseCommand):
     help = "Build the demo newsroom: sections, topics, authors, 40+ articles, staff accounts."
 
     def handle(self, *args, **options):
+        # Wagtail logs every page it creates and publishes: hundreds of lines here.
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
         self.stdout.write("Building the demo newsroom…")
         report = build_demo(now=timezone.now(), progress=self.stdout.write)
         self.stdout.write(
