@@ -46,7 +46,8 @@ def expected_photo_credit(picture: dict) -> str:
     """The demo's "(Photographer / Source / Agency)", as the product describes it."""
     parts = [picture["photographer"].strip() or "-"]
     for part in (picture["source"], picture["agency"]):
-        if part.strip() and part.strip() not in parts:
+        # An agency that is also the source is named once, whatever its case.
+        if part.strip() and part.strip().casefold() not in {p.casefold() for p in parts}:
             parts.append(part.strip())
     return "(" + " / ".join(parts) + ")"
 

@@ -172,7 +172,7 @@ def test_reader_goes_from_home_to_an_old_article_in_french_then_english(page, li
     assert loaded["width"] > 0, f"the lead image did not load: {loaded}"
     assert loaded["src"].startswith(live_site.url("/media/images/")), loaded
     credit_text = expected_photo_credit(picture)
-    assert credit_text == "(Javiera Rojas / REUTERS / Reuters)"
+    assert credit_text == "(Javiera Rojas / REUTERS)"  # the agency is also the source
     expect(caption.locator(".photo-credit")).to_have_text(credit_text)
     assert flat(caption.inner_text()) == flat(f"{picture['caption']} {credit_text}")
     # 8. Body: the dateline opens the first paragraph, then every block of the demo.
