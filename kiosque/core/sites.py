@@ -13,8 +13,11 @@ def sync_default_site_with_base_url() -> Site | None:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return None
-    if (site.hostname, site.port) != (parts.hostname, port):
-        site.hostname = parts.hostname or "localhost"
-        site.port = port
-        site.save(update_fields=["hostname", "port"])
+    hostname = parts.hostname or "localhost"
+    if (site.hostname, site.port) != (hostname, port):
+        # An UPDATE, not save(): `kiosque demo` may be replacing the site in another
+        # process right now, and a vanished row must not crash the server's start-up.
+        Site.objects.filter(pk=site.pk).update(hostname=hostname, port=port)
+        Site.clear_site_root_paths_cache()
+        site.hostname, site.port = hostname, port
     return site

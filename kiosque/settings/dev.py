@@ -4,7 +4,9 @@ DEBUG stays off unless asked for, so the demo behaves like production (error pag
 compressed static files); cookies are not marked Secure because the demo is plain HTTP.
 """
 
+import os
 import secrets
+import time
 from urllib.parse import urlsplit
 
 from kiosque.settings.base import *  # noqa: F403
@@ -17,12 +19,21 @@ DEBUG = env_bool("DEBUG", False)
 def _persistent_secret_key() -> str:
     """A key generated once per checkout and kept under var/, so log-ins survive restarts."""
     key_file = VAR_DIR / "secret_key"
-    if key_file.exists():
-        return key_file.read_text().strip()
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
-    key_file.write_text(key)
-    key_file.chmod(0o600)
+    try:
+        # Created readable by its owner only from the first byte, and only once: when
+        # the server, the worker and the CLI start together, one of them writes it.
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _attempt in range(50):  # another process may be writing it this instant
+            existing = key_file.read_text().strip()
+            if existing:
+                return existing
+            time.sleep(0.01)
+        raise
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(key)
     return key
 
 
