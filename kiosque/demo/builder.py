@@ -3,9 +3,9 @@
 import html
 import re
 import secrets
-from io import BytesIO
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from io import BytesIO
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
