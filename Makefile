@@ -87,3 +87,7 @@ lock:
 		--python-version 3.11 -o requirements/base.txt requirements/base.in
 	/tmp/kiosque-lock/bin/uv pip compile --quiet --generate-hashes --no-header \
 		--python-version 3.11 -o requirements/dev.txt requirements/dev.in
+
+.PHONY: bench-wires
+bench-wires: $(VENV)/.runtime
+	$(BIN)/python bench/wires_ingest.py

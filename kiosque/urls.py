@@ -13,9 +13,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kiosque.core import views as core_views
+from kiosque.readers.admin_login import StaffLoginView
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # Wagtail's log-in form, run through allauth (lock-out, second factor): readers/admin_login.py
+    path(settings.ADMIN_PATH + "login/", StaffLoginView.as_view(), name="wagtailadmin_login"),
     path(settings.ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -32,6 +35,8 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    path("compte/", include("kiosque.readers.urls")),
+    path("commentaires/", include("kiosque.discussion.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

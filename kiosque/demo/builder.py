@@ -15,6 +15,7 @@ from wagtail.models import Page, Revision, Site
 from wagtail.rich_text import RichText
 
 from kiosque.core.sites import sync_default_site_with_base_url
+from kiosque.demo.comments import ensure_demo_discussions
 from kiosque.demo.content import newsroom as content
 from kiosque.demo.content.articles_monde_politique import ARTICLES as WORLD_ARTICLES
 from kiosque.demo.content.articles_societe_culture import ARTICLES as SOCIETY_ARTICLES
@@ -304,4 +305,5 @@ def build_demo(*, now: datetime, progress=lambda message: None) -> DemoReport:
         progress(f"  [{number}/{len(ALL_ARTICLES)}] {data['title']}")
     curate_front_page(HomePage.objects.get(pk=home.pk))
     report.new_accounts = ensure_staff_accounts()
+    report.new_accounts += ensure_demo_discussions(now=now)
     return report

@@ -97,6 +97,21 @@ def breadcrumb(article) -> list:
     return list(SectionPage.objects.ancestor_of(article).order_by("depth"))
 
 
+def comments_context(article, now, site_close_after_days: int, language: str) -> dict:
+    # The discussion app owns the comments: per-article closing rule, threads, counts.
+    from kiosque.discussion.public import article_discussion, localised
+
+    discussion = article_discussion(article)
+    days = discussion["override_days"]
+    days = site_close_after_days if days is None else days
+    return {
+        "comments_open": comments_are_open(article, now, days),
+        "discussion": discussion,
+        "reader_login_url": localised(settings.READER_LOGIN_URL, language),
+        "reader_signup_url": localised(settings.READER_SIGNUP_URL, language),
+    }
+
+
 def article_page_context(article, request) -> dict:
     from kiosque.newsroom.models import NewsroomSettings
 
@@ -136,7 +151,5 @@ def article_page_context(article, request) -> dict:
         "lead_picture": lead_picture(article),
         "breadcrumb": breadcrumb(article),
         "related_articles": selectors.related_articles(article),
-        "comments_open": comments_are_open(article, now, newsroom.comments_close_after_days),
-        "reader_login_url": settings.READER_LOGIN_URL,
-        "reader_signup_url": settings.READER_SIGNUP_URL,
+        **comments_context(article, now, newsroom.comments_close_after_days, language),
     }

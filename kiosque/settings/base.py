@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Reader and staff accounts (see docs/accounts-and-comments.md).
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -77,8 +81,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "kiosque.readers.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kiosque.wires.middleware.WithdrawnArticleMiddleware",
 ]
 
 ROOT_URLCONF = "kiosque.urls"
@@ -206,3 +213,50 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # Where the article's « Se connecter » and « Créer un compte » links lead.
 READER_LOGIN_URL = env("READER_LOGIN_URL", "/compte/connexion/")
 READER_SIGNUP_URL = env("READER_SIGNUP_URL", "/compte/inscription/")
+
+# --- Accounts (django-allauth) and comments; see docs/accounts-and-comments.md -------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "kiosque.readers.forms.ReaderSignupForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True  # one address per account; a new one replaces it once confirmed
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # this session stays; every other one ends
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if BASE_URL.startswith("https") else "http"
+# Counted in the cache (Redis when REDIS_URL is set), per IP and per account/email.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", "Kiosque")
+# Staff must enrol a TOTP second factor before reaching the admin (production: on).
+KIOSQUE_STAFF_MFA_REQUIRED = env_bool("KIOSQUE_STAFF_MFA_REQUIRED", False)
+
+# Agency wires (kiosque.wires): limits on what agencies may send us.
+WIRES_MAX_FILE_BYTES = env_int("WIRES_MAX_FILE_BYTES", 20 * 1024 * 1024)
+WIRES_MAX_PICTURE_BYTES = env_int("WIRES_MAX_PICTURE_BYTES", 20 * 1024 * 1024)
+WIRES_MAX_PICTURE_PIXELS = env_int("WIRES_MAX_PICTURE_PIXELS", 60_000_000)
+WIRES_PICTURE_MAX_WIDTH = env_int("WIRES_PICTURE_MAX_WIDTH", 3000)
+WIRES_PICTURE_HOSTS = env_list("WIRES_PICTURE_HOSTS", [])
+WIRES_FETCH_TIMEOUT = env_int("WIRES_FETCH_TIMEOUT", 10)
+WIRES_POLL_SECONDS = env_int("WIRES_POLL_SECONDS", 60)
+WIRES_FOLDER_SETTLE_SECONDS = env_int("WIRES_FOLDER_SETTLE_SECONDS", 2)

@@ -6,3 +6,6 @@ class WiresConfig(AppConfig):
     name = "kiosque.wires"
     label = "wires"
     verbose_name = _("Wires")
+
+    def ready(self) -> None:
+        from kiosque.wires import signals  # noqa: F401  (embargoes, publication times)

@@ -1,0 +1,118 @@
+"""The moderators' workspace in the Wagtail admin: queues, actions, history, audit log.
+
+Thin views: every decision goes through services.comment_moderate / user_sanction,
+which check the permission again and write the audit log.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from kiosque.discussion import policy, selectors, services
+from kiosque.discussion.forms import RejectForm, SanctionForm
+from kiosque.discussion.models import Comment, ModerationLog
+
+QUEUES = {
+    "pending": (gettext_lazy("Pending"), lambda: Comment.objects.filter(status="pending")),
+    "held": (gettext_lazy("Held"), lambda: Comment.objects.filter(status="held")),
+    "reported": (gettext_lazy("Reported"), selectors.reported),
+    "approved": (gettext_lazy("Approved"), lambda: Comment.objects.filter(status="published")),
+    "rejected": (gettext_lazy("Rejected"), lambda: Comment.objects.filter(status="rejected")),
+}
+
+
+def _require_moderator(request) -> None:
+    if not policy.can_moderate(request.user):
+        raise PermissionDenied
+
+
+def queue(request, name: str = "pending"):
+    _require_moderator(request)
+    if name not in QUEUES:
+        name = "pending"
+    comments = (
+        QUEUES[name][1]()
+        .select_related("article", "author__reader_profile")
+        .prefetch_related("reports", "revisions")
+    )
+    if name in ("approved", "rejected"):
+        comments = comments.order_by("-created_at")
+    page = Paginator(comments, 25).get_page(request.GET.get("p"))
+    context = {
+        "queues": [(key, label) for key, (label, _query) in QUEUES.items()],
+        "current": name,
+        "page": page,
+        "counts": selectors.queue_counts(),
+        "reject_form": RejectForm(),
+    }
+    return TemplateResponse(request, "discussion/admin/queue.html", context)
+
+
+@require_POST
+def act(request, comment_id: int):
+    comment = get_object_or_404(Comment, pk=comment_id)
+    action = request.POST.get("action", "")
+    try:
+        services.comment_moderate(
+            moderator=request.user,
+            comment=comment,
+            action=action,
+            reason=request.POST.get("reason", ""),
+        )
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        messages.success(request, _("Done: comment #%(id)s.") % {"id": comment.pk})
+    return redirect(request.POST.get("back") or "discussion_admin:queue")
+
+
+def reader(request, user_id: int):
+    _require_moderator(request)
+    target = get_object_or_404(get_user_model(), pk=user_id)
+    comments = Comment.objects.filter(author=target).select_related("article")
+    totals = comments.aggregate(
+        total=Count("id"),
+        approved=Count("id", filter=Q(status="published")),
+        rejected=Count("id", filter=Q(status="rejected")),
+    )
+    decided = totals["approved"] + totals["rejected"]
+    form = SanctionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_sanction(
+                moderator=request.user,
+                user=target,
+                kind=form.cleaned_data["kind"],
+                reason=form.cleaned_data["reason"],
+                days=form.cleaned_data["days"],
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("Sanction recorded and sent to the reader."))
+            return redirect("discussion_admin:reader", user_id=target.pk)
+    context = {
+        "target": target,
+        "comments": comments.order_by("-created_at")[:200],
+        "totals": totals,
+        "approval_rate": round(100 * totals["approved"] / decided) if decided else None,
+        "sanctions": target.sanctions.order_by("-created_at"),
+        "form": form,
+    }
+    return TemplateResponse(request, "discussion/admin/reader.html", context)
+
+
+def audit_log(request):
+    _require_moderator(request)
+    entries = ModerationLog.objects.select_related("actor", "target", "comment")
+    page = Paginator(entries, 50).get_page(request.GET.get("p"))
+    return TemplateResponse(request, "discussion/admin/log.html", {"page": page})

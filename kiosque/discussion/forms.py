@@ -1,0 +1,45 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kiosque.discussion.models import BODY_MAX_LENGTH, CommentReport
+
+
+class CommentForm(forms.Form):
+    # No maxlength attribute: the server says "too long" instead of the browser silently
+    # cutting a pasted text.
+    body = forms.CharField(
+        label=_("Your comment"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Plain text, at most %(n)s characters. Links become clickable.")
+        % {"n": "3 000"},
+        strip=False,
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean_body(self):
+        # Length is the service's rule; the form only keeps what a reader typed.
+        return self.cleaned_data["body"]
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong with this comment?"),
+        choices=CommentReport.Reason.choices,
+        widget=forms.RadioSelect,
+    )
+    detail = forms.CharField(label=_("Details"), max_length=500, required=False)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Reason given to the reader"), max_length=300)
+
+
+class SanctionForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[("warning", _("Warning")), ("suspension", _("Suspension")), ("ban", _("Ban"))]
+    )
+    days = forms.IntegerField(label=_("Days (suspension)"), required=False, min_value=1)
+    reason = forms.CharField(label=_("Reason shown to the reader"), max_length=300)
+
+
+__all__ = ["BODY_MAX_LENGTH", "CommentForm", "RejectForm", "ReportForm", "SanctionForm"]

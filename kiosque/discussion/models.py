@@ -1,0 +1,260 @@
+"""Comments, their reactions and reports, and what moderators decide about them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+BODY_MAX_LENGTH = 3000
+
+
+class ModerationMode(models.TextChoices):
+    POST = "post", _("Post-moderation (published at once, reviewed afterwards)")
+    PRE = "pre", _("Pre-moderation (published after approval)")
+
+
+@register_setting(icon="comment")
+class DiscussionSettings(BaseSiteSetting):
+    moderation_mode = models.CharField(
+        _("moderation mode"), max_length=4, choices=ModerationMode, default=ModerationMode.POST
+    )
+    max_depth = models.PositiveSmallIntegerField(
+        _("reply depth"),
+        default=3,
+        help_text=_("1 allows no replies; 3 allows replies to replies."),
+    )
+    edit_window_minutes = models.PositiveSmallIntegerField(_("edit window (minutes)"), default=5)
+    trusted_after_approved = models.PositiveSmallIntegerField(
+        _("new accounts pre-moderated until this many comments are approved"), default=3
+    )
+    max_links = models.PositiveSmallIntegerField(
+        _("comments with more links than this are held"), default=2
+    )
+    min_seconds_between_comments = models.PositiveSmallIntegerField(
+        _("minimum seconds between two comments of one reader"), default=20
+    )
+    max_comments_per_day = models.PositiveSmallIntegerField(
+        _("comments per reader per day"), default=50
+    )
+    page_size = models.PositiveSmallIntegerField(_("threads per page"), default=20)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("moderation_mode"), FieldPanel("trusted_after_approved")],
+            heading=_("Moderation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("max_links"),
+                FieldPanel("min_seconds_between_comments"),
+                FieldPanel("max_comments_per_day"),
+            ],
+            heading=_("Limits"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("max_depth"), FieldPanel("edit_window_minutes"), FieldPanel("page_size")],
+            heading=_("Threads"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Comments")
+
+
+class ThreadOverride(models.Model):
+    """Per-section or per-article exceptions to the site's moderation and closing rules."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="discussion_override"
+    )
+    moderation_mode = models.CharField(
+        _("moderation mode"), max_length=4, choices=ModerationMode, blank=True
+    )
+    close_after_days = models.PositiveSmallIntegerField(
+        _("comments close after (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the site setting. 0: never closes."),
+    )
+
+    panels = [FieldPanel("page"), FieldPanel("moderation_mode"), FieldPanel("close_after_days")]
+
+    class Meta:
+        verbose_name = _("comment rule for a page")
+        verbose_name_plural = _("comment rules for pages")
+
+    def __str__(self):
+        return str(self.page)
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PUBLISHED = "published", _("Published")
+        PENDING = "pending", _("Pending")  # pre-moderation: waits for a moderator
+        HELD = "held", _("Held")  # a rule matched: waits for a moderator
+        REJECTED = "rejected", _("Rejected")
+        DELETED = "deleted", _("Deleted")  # by its writer: a tombstone
+
+    article = models.ForeignKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    # The top-level comment of the thread (itself for a top-level one): one query
+    # fetches every reply of a page of threads.
+    thread = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    depth = models.PositiveSmallIntegerField(default=1)
+    body = models.TextField(max_length=BODY_MAX_LENGTH)
+    status = models.CharField(max_length=10, choices=Status, default=Status.PUBLISHED)
+    status_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    created_at = models.DateTimeField(db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    like_count = models.PositiveIntegerField(default=0)
+    is_featured = models.BooleanField(_("editor's pick"), default=False)
+    by_staff = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            # Keyset pagination of threads, in each sort order.
+            models.Index(fields=["article", "depth", "created_at", "id"], name="comment_newest"),
+            models.Index(fields=["article", "depth", "like_count", "id"], name="comment_liked"),
+            models.Index(fields=["thread", "created_at"], name="comment_thread"),
+            models.Index(fields=["status", "created_at"], name="comment_queue"),
+            models.Index(fields=["author", "created_at"], name="comment_author"),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.body[:40]}"
+
+    @property
+    def is_tombstone(self) -> bool:
+        return self.status == self.Status.DELETED
+
+
+class CommentRevision(models.Model):
+    """A previous text of an edited comment, for moderators."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"revision of #{self.comment_id}"
+
+
+class CommentLike(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="likes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["comment", "user"], name="one_like")]
+
+    def __str__(self):
+        return f"like of #{self.comment_id}"
+
+
+class CommentReport(models.Model):
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam")
+        ABUSIVE = "abusive", _("Abusive or hateful")
+        OFF_TOPIC = "off_topic", _("Off topic")
+        ILLEGAL = "illegal", _("Illegal content")
+        OTHER = "other", _("Other")
+
+    class Outcome(models.TextChoices):
+        OPEN = "open", _("Being reviewed")
+        UPHELD = "upheld", _("Comment removed")
+        DISMISSED = "dismissed", _("Comment kept")
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=10, choices=Reason)
+    detail = models.CharField(_("details"), max_length=500, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome, default=Outcome.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_reader")
+        ]
+
+    def __str__(self):
+        return f"report of #{self.comment_id} ({self.reason})"
+
+
+class WordRule(models.Model):
+    class Kind(models.TextChoices):
+        BANNED = "banned", _("Banned: the comment is refused")
+        SUSPECT = "suspect", _("Suspect: the comment is held for review")
+
+    word = models.CharField(_("word or phrase"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind)
+
+    panels = [FieldPanel("word"), FieldPanel("kind")]
+
+    class Meta:
+        verbose_name = _("word rule")
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+
+class Sanction(models.Model):
+    class Kind(models.TextChoices):
+        WARNING = "warning", _("Warning")
+        SUSPENSION = "suspension", _("Suspension")
+        BAN = "ban", _("Ban")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sanctions"
+    )
+    kind = models.CharField(max_length=10, choices=Kind)
+    reason = models.CharField(_("reason shown to the reader"), max_length=300)
+    until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    def __str__(self):
+        return f"{self.kind} of {self.user_id}"
+
+
+class ModerationLog(models.Model):
+    """Every moderator decision, kept when the comment or the reader is gone."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=20)
+    comment = models.ForeignKey(Comment, on_delete=models.SET_NULL, null=True, related_name="+")
+    target = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.action} by {self.actor_id}"

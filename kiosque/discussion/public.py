@@ -1,0 +1,67 @@
+"""The comments part of the article page: public, the same for every reader.
+
+Nothing here may depend on who asks: the article HTML is shared by the edge cache.
+The data is kept in Django's cache under a per-article version that every write bumps
+(after commit), so a busy article costs no comment query per view and the article page
+keeps its fixed query budget.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.urls import reverse
+
+from kiosque.discussion import selectors, threads
+
+CACHE_SECONDS = 600
+
+
+def _version_key(article_id: int) -> str:
+    return f"discussion:version:{article_id}"
+
+
+def discussion_changed(article_id: int) -> None:
+    """Call after any write that changes what the public thread shows.
+
+    Bumped now and again after commit: a view that ran in between may have cached the
+    old state under the first new version.
+    """
+
+    def bump():
+        cache.set(_version_key(article_id), uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def article_discussion(article) -> dict:
+    version = cache.get(_version_key(article.pk))
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(_version_key(article.pk), version, None)
+        version = cache.get(_version_key(article.pk), version)
+    key = f"discussion:public:{article.pk}:{version}"
+    data = cache.get(key)
+    if data is None:
+        config = threads.site_settings(article)
+        data = {
+            "page": selectors.thread_page(article_id=article.pk, size=config.page_size),
+            "picks": selectors.editors_picks(article_id=article.pk),
+            "count": selectors.comment_count(article_id=article.pk),
+            "max_depth": config.max_depth,
+            "override_days": threads.close_after_days(article, None),
+        }
+        cache.set(key, data, CACHE_SECONDS)
+    return {
+        **data,
+        "thread_url": reverse("discussion:thread", args=[article.pk]),
+        "fragment_url": reverse("discussion:fragment", args=[article.pk]),
+    }
+
+
+def localised(url: str, language: str) -> str:
+    """A site path in the interface language: English pages keep readers under /en/."""
+    if language == "en" and url.startswith("/") and not url.startswith("/en/"):
+        return "/en" + url
+    return url

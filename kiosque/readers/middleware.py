@@ -1,0 +1,29 @@
+"""Staff reach the admin only with a second factor, where settings require one.
+
+allauth.mfa asks for the second factor of users who enrolled, but neither forces
+enrolment nor guards Wagtail's own log-in form. The admin log-in is routed to allauth
+(kiosque/urls.py); this middleware closes the remaining gap: a staff member without a
+TOTP authenticator is sent to enrol before any admin page is served.
+"""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from kiosque.readers.staff import has_second_factor, is_staff_member
+
+
+class StaffSecondFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/" + settings.ADMIN_PATH
+
+    def __call__(self, request):
+        if (
+            settings.KIOSQUE_STAFF_MFA_REQUIRED
+            and request.path.startswith(self.admin_prefix)
+            and is_staff_member(request.user)
+            and not has_second_factor(request.user)
+        ):
+            return redirect(reverse("mfa_activate_totp") + "?next=" + request.path)
+        return self.get_response(request)

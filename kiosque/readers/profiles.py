@@ -1,0 +1,22 @@
+"""Reading a reader's public name and preferences, whether or not a profile exists."""
+
+from kiosque.readers.models import ReaderProfile
+
+
+def profile_for(user) -> ReaderProfile:
+    """The user's profile, created on first use (staff made in the admin have none)."""
+    # Read afresh each time: preferences decide whether an email goes out.
+    fallback = user.get_full_name() or user.get_username()
+    profile, _created = ReaderProfile.objects.get_or_create(
+        user=user, defaults={"display_name": fallback[:50]}
+    )
+    return profile
+
+
+def display_name(user) -> str:
+    if user is None:
+        return ""
+    try:
+        return user.reader_profile.display_name
+    except ReaderProfile.DoesNotExist:
+        return user.get_full_name() or user.get_username()

@@ -1,0 +1,263 @@
+"""`wire_item_ingest`: one parsed dispatch into the database, idempotently.
+
+The outcome of each item is what the CLI prints: created, updated, unchanged, ignored,
+held, killed or rejected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from kiosque.newsroom.models import Agency
+from kiosque.wires import articles as article_services
+from kiosque.wires.models import (
+    ItemStatus,
+    Policy,
+    WireArticle,
+    WireItem,
+    WireItemVersion,
+    WireSource,
+)
+from kiosque.wires.parsing.common import ParsedItem, PubStatus, WireRejected
+from kiosque.wires.pictures import LoadedPicture, load_pictures, picture_store
+
+logger = logging.getLogger(__name__)
+EPOCH_YEAR = 1970
+
+
+@dataclass
+class IngestResult:
+    outcome: str
+    identity: str
+    version: str
+    url: str = ""
+    reason: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "outcome": self.outcome,
+            "id": self.identity,
+            "version": self.version,
+            "url": self.url or None,
+            "reason": self.reason or None,
+        }
+
+
+def version_key(parsed: ParsedItem) -> str:
+    if parsed.version is not None or parsed.version_text:
+        return parsed.version_label[:80]
+    if parsed.version_created.year > EPOCH_YEAR:
+        return parsed.version_created.isoformat()
+    # Neither a version nor a time: the payload itself tells versions apart.
+    return "sha256:" + hashlib.sha256(parsed.raw.encode()).hexdigest()[:32]
+
+
+def is_newer(parsed: ParsedItem, latest: WireItemVersion) -> bool:
+    if parsed.version is not None and latest.version_number is not None:
+        return parsed.version > latest.version_number
+    return parsed.version_created >= latest.version_created
+
+
+def status_of(parsed: ParsedItem) -> str:
+    if parsed.pubstatus == PubStatus.CANCELED:
+        return ItemStatus.CANCELED
+    if parsed.pubstatus == PubStatus.WITHHELD:
+        return ItemStatus.WITHHELD
+    if parsed.embargoed_until and parsed.embargoed_until > timezone.now():
+        return ItemStatus.EMBARGOED
+    return ItemStatus.USABLE
+
+
+def _agency(parsed: ParsedItem, source: WireSource | None) -> Agency | None:
+    if source is not None:
+        return source.agency
+    name = (parsed.provider or parsed.copyright_holder).strip()[:80]
+    if not name:
+        return None
+    agency = Agency.objects.filter(name__iexact=name).first()
+    return agency or Agency.objects.get_or_create(name=name)[0]
+
+
+def _item_locked(parsed: ParsedItem, source, agency, status) -> tuple[WireItem, bool]:
+    """The item row, locked; created if new. The unique identity settles races."""
+    item = WireItem.objects.select_for_update().filter(identity=parsed.identity).first()
+    if item is not None:
+        return item, False
+    try:
+        with transaction.atomic():
+            item = WireItem.objects.create(
+                identity=parsed.identity,
+                source=source,
+                agency=agency,
+                status=status,
+                version_created=parsed.version_created,
+            )
+        return item, True
+    except IntegrityError:
+        # Another worker created it a moment ago: use theirs.
+        return WireItem.objects.select_for_update().get(identity=parsed.identity), False
+
+
+def wire_item_ingest(
+    *,
+    parsed: ParsedItem,
+    source: WireSource | None = None,
+    base_dir: Path | None = None,
+    publish: bool = False,
+    file_name: str = "",
+) -> IngestResult:
+    key = version_key(parsed)
+    label = key
+    existing = WireItem.objects.filter(identity=parsed.identity).first()
+    if existing is not None:
+        if existing.versions.filter(version_key=key).exists():
+            return IngestResult("unchanged", parsed.identity, label, _url(existing))
+        latest = existing.latest_version
+        if latest is not None and not is_newer(parsed, latest):
+            return _record_older(parsed, key, label, file_name)
+    status = status_of(parsed)
+    pictures = [] if status == ItemStatus.CANCELED else _pictures(parsed, base_dir)
+    stored: list = []
+    try:
+        with transaction.atomic():
+            return _store(parsed, key, label, status, source, pictures, publish, file_name, stored)
+    except BaseException:
+        for image in stored:  # rows rolled back; their files must go too
+            image.file.delete(save=False)
+        raise
+
+
+def _pictures(parsed: ParsedItem, base_dir: Path | None) -> list[LoadedPicture]:
+    try:
+        return load_pictures(parsed.pictures, base_dir=base_dir)
+    except WireRejected as rejected:
+        rejected.identity = parsed.identity
+        rejected.version = parsed.version_label
+        raise
+
+
+def _record_older(parsed, key, label, file_name) -> IngestResult:
+    with transaction.atomic():
+        item = WireItem.objects.select_for_update().get(identity=parsed.identity)
+        _, created = WireItemVersion.objects.get_or_create(
+            item=item, version_key=key, defaults=_version_fields(parsed, file_name, older=True)
+        )
+    outcome = "ignored" if created else "unchanged"
+    return IngestResult(outcome, parsed.identity, label, _url(item))
+
+
+def _version_fields(parsed: ParsedItem, file_name: str, *, older: bool = False) -> dict:
+    return {
+        "version_number": parsed.version,
+        "version_created": parsed.version_created,
+        "first_created": parsed.first_created,
+        "status": status_of(parsed),
+        "embargoed_until": parsed.embargoed_until,
+        "correction": parsed.is_correction,
+        "superseded_on_arrival": older,
+        "format": parsed.format,
+        "file_name": file_name[:500],
+        "raw": parsed.raw,
+        "fields": parsed.model_dump(mode="json", exclude={"raw"}),
+    }
+
+
+def _store(parsed, key, label, status, source, pictures, publish, file_name, stored):
+    agency = _agency(parsed, source)
+    item, created = _item_locked(parsed, source, agency, status)
+    if not created:
+        # Checked again under the lock: another worker may have stored it meanwhile.
+        if item.versions.filter(version_key=key).exists():
+            return IngestResult("unchanged", parsed.identity, label, _url(item))
+        if item.latest_version is not None and not is_newer(parsed, item.latest_version):
+            WireItemVersion.objects.create(
+                item=item, version_key=key, **_version_fields(parsed, file_name, older=True)
+            )
+            return IngestResult("ignored", parsed.identity, label, _url(item))
+    version = WireItemVersion(item=item, version_key=key, **_version_fields(parsed, file_name))
+    version.full_clean(exclude=["item", "pictures"])
+    version.save()
+    agency_name = agency.name if agency else ""
+    for picture in pictures:
+        image = picture_store(picture=picture, agency_name=agency_name)
+        stored.append(image)
+        version.pictures.add(image)
+    item.latest_version = version
+    item.headline = parsed.headline[:500]
+    item.status = status
+    item.urgency = parsed.urgency
+    item.language = parsed.language[:16]
+    item.item_type = parsed.item_type[:20]
+    item.correction = parsed.is_correction
+    item.version_created = parsed.version_created
+    item.agency = item.agency or agency
+    item.save()
+
+    outcome = "created" if created else "updated"
+    if status == ItemStatus.CANCELED:
+        article_services.articles_withdraw(
+            item=item, reason=parsed.ednote or "Dépêche annulée par l'agence."
+        )
+        return IngestResult("killed", parsed.identity, label)
+    policy = source.policy if source is not None else Policy.DESK
+    if publish:
+        policy = Policy.AUTO_PUBLISH
+    if status != ItemStatus.WITHHELD and parsed.item_type == "text":
+        _apply(item, version, policy)
+    if status in {ItemStatus.EMBARGOED, ItemStatus.WITHHELD}:
+        outcome = "held"
+    return IngestResult(outcome, parsed.identity, label, _url(item))
+
+
+def _apply(item: WireItem, version: WireItemVersion, policy: str) -> None:
+    links = list(item.articles.select_related("article"))
+    if policy == Policy.DESK:
+        return
+    if policy == Policy.AUTO_PUBLISH and not links:
+        article = article_services.article_create_from_item(item=item, version=version)
+        article_services.article_publish(article=article)
+        return
+    for link in links:
+        article = article_services.article_apply_version(link=link, version=version)
+        if policy == Policy.AUTO_PUBLISH:
+            article_services.article_publish(article=article)
+
+
+def already_stored(parsed_items: list[ParsedItem]) -> dict[str, IngestResult]:
+    """The items of a batch whose version is stored already, in two queries: a batch
+    sent again costs a parse per item, not a round of lookups each."""
+    identities = {p.identity for p in parsed_items}
+    if not identities:
+        return {}
+    stored = set(
+        WireItemVersion.objects.filter(item__identity__in=identities).values_list(
+            "item__identity", "version_key"
+        )
+    )
+    urls = {
+        link.item.identity: article_services.article_absolute_url(link.article)
+        for link in WireArticle.objects.filter(
+            item__identity__in=identities, article__live=True
+        ).select_related("item", "article")
+    }
+    results = {}
+    for parsed in parsed_items:
+        key = version_key(parsed)
+        if (parsed.identity, key) in stored:
+            results[f"{parsed.identity} {key}"] = IngestResult(
+                "unchanged", parsed.identity, key, urls.get(parsed.identity, "")
+            )
+    return results
+
+
+def _url(item: WireItem) -> str:
+    link = (
+        WireArticle.objects.filter(item=item, article__live=True).select_related("article").first()
+    )
+    return article_services.article_absolute_url(link.article) if link else ""

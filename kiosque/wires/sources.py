@@ -1,0 +1,150 @@
+"""Polling the configured wire sources: folder drops and HTTP feeds."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import requests
+from django.conf import settings
+from django.utils import timezone
+
+from kiosque.wires.batch import SKIPPED_FOLDERS, SUFFIXES, ingest_file
+from kiosque.wires.models import WireSource
+from kiosque.wires.parsing import WireRejected, parse_file
+from kiosque.wires.services import IngestResult, wire_item_ingest
+
+logger = logging.getLogger(__name__)
+
+
+def source_poll(*, source: WireSource) -> list[IngestResult]:
+    if source.kind == WireSource.Kind.FOLDER:
+        results = folder_poll(source=source)
+    else:
+        results = feed_poll(source=source)
+    WireSource.objects.filter(pk=source.pk).update(last_polled_at=timezone.now())
+    return results
+
+
+def _waiting_files(folder: Path) -> list[Path]:
+    settle = settings.WIRES_FOLDER_SETTLE_SECONDS
+    now = time.time()
+    return [
+        p
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+        and p.suffix.lower() in SUFFIXES
+        and p.name not in SKIPPED_FOLDERS
+        # A file the agency is still writing is left for the next poll.
+        and now - p.stat().st_mtime >= settle
+    ]
+
+
+def folder_poll(*, source: WireSource) -> list[IngestResult]:
+    """Each file: ingested, then moved to done/, or to failed/ beside a .reason.txt."""
+    folder = Path(source.folder)
+    if not folder.is_dir():
+        logger.warning("wire source %s: folder %s does not exist", source.name, folder)
+        return []
+    results: list[IngestResult] = []
+    for path in _waiting_files(folder):
+        lock = path.with_name(f".{path.name}.lock")
+        try:
+            # Several workers poll the same folder: the first to create the lock owns it.
+            descriptor = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            continue
+        os.close(descriptor)
+        try:
+            if not path.exists():
+                continue
+            found = ingest_file(path, source=source, publish=False)
+            results.extend(found)
+            _file_away(path, [r for r in found if r.outcome == "rejected"])
+        finally:
+            lock.unlink(missing_ok=True)
+    return results
+
+
+def _file_away(path: Path, rejected: list[IngestResult]) -> None:
+    target = path.parent / ("failed" if rejected else "done")
+    target.mkdir(exist_ok=True)
+    destination = target / path.name
+    shutil.move(str(path), destination)
+    if rejected:
+        reasons = "".join(f"{r.identity} v{r.version}: {r.reason}\n" for r in rejected)
+        destination.with_name(destination.name + ".reason.txt").write_text(
+            reasons, encoding="utf-8"
+        )
+
+
+def feed_poll(*, source: WireSource) -> list[IngestResult]:
+    """One conditional GET (ETag / If-Modified-Since); the feed is a ninjs list or a
+    NewsML-G2 newsMessage."""
+    headers = {}
+    if source.etag:
+        headers["If-None-Match"] = source.etag
+    if source.last_modified:
+        headers["If-Modified-Since"] = source.last_modified
+    try:
+        data, response = _get(source.feed_url, headers)
+    except (requests.RequestException, WireRejected) as error:
+        logger.warning("wire source %s: %s", source.name, error)
+        return []
+    if response.status_code == 304:
+        return []
+    results = []
+    try:
+        entries = parse_file(data, expected_format=source.format)
+    except WireRejected as rejected:
+        return [IngestResult("rejected", source.feed_url, "-", reason=rejected.reason)]
+    for entry in entries:
+        if isinstance(entry, WireRejected):
+            results.append(
+                IngestResult(
+                    "rejected", entry.identity or source.feed_url, "-", reason=entry.reason
+                )
+            )
+            continue
+        try:
+            results.append(wire_item_ingest(parsed=entry, source=source, file_name=source.feed_url))
+        except WireRejected as rejected:
+            results.append(
+                IngestResult(
+                    "rejected", entry.identity, entry.version_label, reason=rejected.reason
+                )
+            )
+    WireSource.objects.filter(pk=source.pk).update(
+        etag=response.headers.get("ETag", "")[:300],
+        last_modified=response.headers.get("Last-Modified", "")[:100],
+    )
+    return results
+
+
+def _get(url: str, headers: dict) -> tuple[bytes, requests.Response]:
+    limit = settings.WIRES_MAX_FILE_BYTES
+    host = urlsplit(url).hostname
+    response = requests.get(
+        url,
+        headers=headers,
+        stream=True,
+        allow_redirects=False,
+        timeout=settings.WIRES_FETCH_TIMEOUT,
+    )
+    with response:
+        if response.is_redirect:
+            raise WireRejected(f"feed {url} redirects (to {response.headers.get('Location')})")
+        if response.status_code == 304:
+            return b"", response
+        if response.status_code != 200:
+            raise WireRejected(f"feed {url} ({host}): HTTP {response.status_code}")
+        buffer = bytearray()
+        for chunk in response.iter_content(65536):
+            buffer.extend(chunk)
+            if len(buffer) > limit:
+                raise WireRejected(f"feed {url}: larger than {limit} bytes")
+        return bytes(buffer), response

@@ -1,0 +1,54 @@
+"""The wire desk in the admin (Django test client): list, filters, history, actions."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from kiosque.newsroom.models import ArticlePage
+from kiosque.wires.batch import ingest_file
+from kiosque.wires.models import WireItem
+from tests.wires.helpers import ninjs, write_json
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client, newsroom):
+    user = get_user_model().objects.create_superuser("chef", "chef@kiosque.invalid", "x")
+    client.force_login(user)
+    return client
+
+
+def test_desk_lists_and_filters(editor, tmp_path):
+    ingest_file(write_json(tmp_path, "a.json", ninjs(uri="urn:a", headline="Brest sous l'eau")))
+    ingest_file(write_json(tmp_path, "b.json", ninjs(uri="urn:b", language="en", urgency=1)))
+    page = editor.get(reverse("wires_admin:desk")).content.decode()
+    assert "Brest sous l" in page and "Douarnenez" in page
+    english = editor.get(reverse("wires_admin:desk"), {"language": "en"}).content.decode()
+    assert "Douarnenez" in english and "Brest" not in english
+    urgent = editor.get(reverse("wires_admin:desk"), {"urgency": "2"}).content.decode()
+    assert "Brest" not in urgent
+
+
+def test_history_diff_and_new_version_applied(editor, tmp_path):
+    ingest_file(write_json(tmp_path, "a.json", ninjs()))
+    item = WireItem.objects.get()
+    response = editor.post(reverse("wires_admin:create_article", args=[item.pk]))
+    article = ArticlePage.objects.get(wire_links__item=item)
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[article.pk])
+    edit = editor.get(response.url).content.decode()
+    assert 'value="Douarnenez : les pêcheurs reprennent le travail"' in edit  # prefilled
+    v2 = ninjs(
+        version="2", headline="Douarnenez : la flottille repart", ednote="Correction du titre"
+    )
+    ingest_file(write_json(tmp_path, "b.json", v2))
+    detail = editor.get(reverse("wires_admin:dispatch", args=[item.pk])).content.decode()
+    assert "+Douarnenez : la flottille repart" in detail
+    assert "-Douarnenez : les pêcheurs reprennent le travail" in detail
+    assert "Nouvelle version disponible" in detail
+    edit = editor.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    assert "Nouvelle version disponible" in edit and "rectificatif" in edit
+    link = article.wire_links.get()
+    editor.post(reverse("wires_admin:apply_version", args=[link.pk]))
+    latest = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert latest.title == "Douarnenez : la flottille repart"
