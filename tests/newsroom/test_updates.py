@@ -77,3 +77,13 @@ def test_minor_change_box_applies_to_one_publication_only(newsroom):
     assert article.minor_change is False
     # The editor reopens the article: the box is unticked in the latest revision too.
     assert article.get_latest_revision_as_object().minor_change is False
+
+
+@pytest.mark.django_db
+def test_a_scheduled_revision_is_not_logged_as_a_publication(newsroom):
+    article = make_article(newsroom.sport, live=False, slug="programme")
+    article.go_live_at = datetime.now(UTC) + timedelta(days=1)
+    publish(article)
+    article.refresh_from_db()
+    assert article.live is False
+    assert not ArticlePublication.objects.filter(article=article).exists()
