@@ -102,3 +102,22 @@ class NewsroomTimeZoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class RejectControlCharactersMiddleware:
+    """Answer 400 to a path carrying NUL or other control characters.
+
+    No page has such a path, and PostgreSQL refuses NUL bytes in text: without this
+    check, the first middleware that looks the path up in the database (redirects,
+    withdrawn articles) would turn a bot's probe into a server error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any(ord(character) < 0x20 or character == "\x7f" for character in request.path):
+            from kiosque.core.views import bad_request
+
+            return bad_request(request)
+        return self.get_response(request)

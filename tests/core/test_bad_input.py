@@ -77,6 +77,13 @@ def test_malformed_paths_answer_404_or_400(client, site_with_article, path):
     assert response.status_code != 500
 
 
+@pytest.mark.parametrize("path", ["/%00/", "/sport/%01match/", "/sport/match%7F/"])
+def test_control_characters_in_a_path_are_a_bad_request(client, site_with_article, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "Requête invalide" in response.content.decode()
+
+
 def test_unsupported_methods_are_refused_without_error(client, site_with_article):
     assert client.post("/sport/match/").status_code in (403, 405)
     assert client.generic("PROPFIND", "/sport/match/").status_code in (403, 405)
