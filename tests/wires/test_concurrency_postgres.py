@@ -20,7 +20,11 @@ def postgres(transactional_db):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://…")
     # A transactional test starts from empty tables: put back what migrations create.
+    # Earlier transactional tests flushed the content types too: forget cached ids.
     from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
     from wagtail.models import Locale, Page
 
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
