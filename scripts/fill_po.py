@@ -1,7 +1,8 @@
 """Fill empty msgstr entries of a .po file from a translations module.
 
-Usage: python scripts/fill_po.py kiosque/locale/fr/LC_MESSAGES/django.po scripts/translations_fr.py
-Keeps existing translations; reports msgids still untranslated.
+Usage: python scripts/fill_po.py kiosque/locale/fr/LC_MESSAGES/django.po scripts/translations_fr*.py
+Keeps existing translations; reports msgids still untranslated. Each app may keep its
+strings in its own module (scripts/translations_fr_<app>.py); later modules win.
 """
 
 import ast
@@ -48,8 +49,11 @@ def fill(po_path: Path, translations: dict[str, str]) -> list[str]:
 
 
 if __name__ == "__main__":
-    namespace: dict = {}
-    exec(Path(sys.argv[2]).read_text(), namespace)  # noqa: S102 (our own file)
-    still_missing = fill(Path(sys.argv[1]), namespace["TRANSLATIONS"])
+    translations: dict[str, str] = {}
+    for module in sys.argv[2:]:
+        namespace: dict = {}
+        exec(Path(module).read_text(), namespace)  # noqa: S102 (our own files)
+        translations.update(namespace["TRANSLATIONS"])
+    still_missing = fill(Path(sys.argv[1]), translations)
     for msgid in still_missing:
         print("untranslated:", re.sub(r"\s+", " ", msgid))

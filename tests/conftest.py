@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from tests.factories import Newsroom, build_newsroom
+from tests.factories import Newsroom, build_newsroom, days_ago, make_article
 
 _skipped: list[str] = []
 
@@ -33,3 +33,36 @@ def pytest_terminal_summary(terminalreporter):
 def newsroom(db) -> Newsroom:
     """A small published site: home, sections (Monde > Europe), topic, author, agency."""
     return build_newsroom()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache.
+
+    The test database reuses primary keys after a rollback, so a value cached under
+    "article 12" by one test would otherwise be served to the next test's article 12.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def config(newsroom):
+    """Discussion settings with the new-account and flood limits out of the way."""
+    from wagtail.models import Site
+
+    from kiosque.discussion.models import DiscussionSettings
+
+    settings = DiscussionSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.trusted_after_approved = 0
+    settings.min_seconds_between_comments = 0
+    settings.save()
+    return settings
+
+
+@pytest.fixture
+def article(newsroom, config):
+    """A published article open to comments."""
+    return make_article(newsroom.europe, slug="debat", published_at=days_ago(1))

@@ -96,6 +96,20 @@ class ArticlePage(Page):
             "Unticked again after each publication."
         ),
     )
+    update_note = models.CharField(
+        _("public update note"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown to readers with « Mis à jour » (for example « ajout de la réaction du "
+            "Kremlin »). Leave empty for an ordinary update."
+        ),
+    )
+    noindex = models.BooleanField(
+        _("hide from search engines"),
+        default=False,
+        help_text=_("Adds « noindex » to the page and leaves it out of every sitemap."),
+    )
     # When readers are told « Mis à jour le … »: kept by the publication log
     # (kiosque.newsroom.publications), never edited by hand.
     major_update_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -129,6 +143,11 @@ class ArticlePage(Page):
         FieldPanel("language"),
         FieldPanel("comments_enabled"),
         FieldPanel("minor_change"),
+        FieldPanel("update_note"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("noindex"),
     ]
 
     parent_page_types = ["newsroom.SectionPage"]
