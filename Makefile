@@ -18,7 +18,7 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST := AXE_PATH=$(AXE_DIR)/node_modules/axe-core/axe.min.js $(BIN)/pytest
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run serve setup test lint format lock browsers messages clean-demo
+.PHONY: help run serve setup test lint format lock browsers edge edge-packages messages clean-demo
 
 help:
 	@echo "make run    - install, migrate, load the demo and serve it on http://$(HOST):$(PORT)"
@@ -50,10 +50,24 @@ setup: $(VENV)/.runtime
 run: setup
 	$(KIOSQUE) serve
 
-# Debian's Chromium for Playwright (it cannot download its own browsers here).
+# Varnish on EDGE_PORT in front of the site `make run` serves on BACKEND_PORT. For purges,
+# start the site with EDGE_URL=http://127.0.0.1:$(EDGE_PORT) make run.
+EDGE_PORT ?= 8080
+BACKEND_PORT ?= $(PORT)
+edge: $(VENV)/.runtime edge-packages
+	$(KIOSQUE) edge --port $(EDGE_PORT) --backend-port $(BACKEND_PORT)
+
+edge-packages:
+	@if ! command -v varnishd >/dev/null || ! ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y varnish varnish-modules; \
+	fi
+
+# Debian's Chromium for Playwright (it cannot download its own browsers here) and Varnish
+# with xkey for the edge tests: one `apt-get update`, one install, only when missing.
 browsers:
-	@if ! command -v chromium >/dev/null; then \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; \
+	@if ! command -v chromium >/dev/null || ! command -v varnishd >/dev/null \
+		|| ! ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium varnish varnish-modules; \
 	fi
 
 $(AXE_DIR)/node_modules/axe-core/axe.min.js:
@@ -103,3 +117,12 @@ lock:
 .PHONY: bench-wires
 bench-wires: $(VENV)/.runtime
 	$(BIN)/python bench/wires_ingest.py
+
+# The article page from the application, through Varnish and as a static file (wrk), at
+# 1,000 and 200,000 articles; bench/results/README.md explains the databases it loads.
+.PHONY: bench
+bench: $(VENV)/.runtime edge-packages
+	@if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y wrk nginx; \
+	fi
+	$(BIN)/python bench/http_bench.py $(BENCH_ARGS)

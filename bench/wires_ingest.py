@@ -82,8 +82,14 @@ def generate(folder: Path, count: int, *, picture: bool, prefix: str) -> Path:
     return folder
 
 
-def kiosque(env: dict, *args: str, quiet: bool = True) -> tuple[float, float, list[str]]:
-    """Run `kiosque ARGS`; wall seconds, peak RSS in MB, stdout lines."""
+def kiosque(env: dict, *args: str, quiet: bool = True) -> tuple[float, float, list[str], float]:
+    """Run `kiosque ARGS`; wall seconds, peak RSS in MB, stdout lines, CPU seconds.
+
+    CPU time (user + system) is printed beside the wall time: on a machine other
+    processes share, it moves much less than the wall time from run to run.
+
+    A command that fails outright (exit status other than 0 or 1, "something was
+    rejected") stops the benchmark: a broken tree must not pass for a fast one."""
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
         process = subprocess.Popen(
@@ -99,18 +105,23 @@ def kiosque(env: dict, *args: str, quiet: bool = True) -> tuple[float, float, li
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         lines = out.read().decode().splitlines()
-    return elapsed, usage.ru_maxrss / 1024, lines
+    if process.returncode not in {0, 1}:
+        raise SystemExit(f"kiosque {' '.join(args)} failed (exit status {process.returncode})")
+    return elapsed, usage.ru_maxrss / 1024, lines, usage.ru_utime + usage.ru_stime
 
 
 def phase(env, label: str, folder: Path, count: int, *extra: str) -> float:
-    seconds, peak, lines = kiosque(env, "ingest", str(folder), "--json", *extra)
+    seconds, peak, lines, cpu = kiosque(env, "ingest", str(folder), "--json", *extra)
     outcomes: dict[str, int] = {}
     for line in lines:
         name = json.loads(line)["outcome"]
         outcomes[name] = outcomes.get(name, 0) + 1
+    if sum(outcomes.values()) != count:
+        raise SystemExit(f"{label}: {count} items sent, outcomes {outcomes}")
     rate = count / seconds
     print(f"{label:<34} {count:>6} items {seconds:7.1f} s {rate:8.1f} items/s "
-          f"peak {peak:6.0f} MB  {outcomes}")  # fmt: skip
+          f"(CPU {cpu:6.1f} s, {count / cpu:7.1f} items/CPU-s) "
+          f"peak {peak:6.0f} MB  {outcomes}", flush=True)  # fmt: skip
     return rate
 
 
@@ -131,7 +142,8 @@ def main() -> None:
         plain = generate(work / "plain", options.items, picture=False, prefix="plain")
         pictured = generate(work / "pictured", options.items, picture=True, prefix="pic")
         published = generate(work / "publish", options.publish_items, picture=False, prefix="pub")
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, SQLite")
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, SQLite, "
+          f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
         first = phase(env, "desk, no picture", plain, options.items)
         with_pictures = phase(env, "desk, one picture each", pictured, options.items)
         unchanged = phase(env, "same batch again (unchanged)", plain, options.items)

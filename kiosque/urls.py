@@ -13,6 +13,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kiosque.core import views as core_views
+from kiosque.distribution import urls as distribution_urls
 from kiosque.readers.admin_login import StaffLoginView
 
 urlpatterns = [
@@ -21,6 +22,10 @@ urlpatterns = [
     path(settings.ADMIN_PATH + "login/", StaffLoginView.as_view(), name="wagtailadmin_login"),
     path(settings.ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # robots.txt and sitemaps, once for the site (kiosque/distribution/urls.py)
+    *distribution_urls.root_urlpatterns,
+    # The public API: one address for every interface language (docs/api.md).
+    path("api/v1/", include("kiosque.api.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -37,6 +42,10 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("compte/", include("kiosque.readers.urls")),
     path("commentaires/", include("kiosque.discussion.urls")),
+    path("recherche/", include("kiosque.search.urls")),  # /recherche/ and /en/recherche/
+    path("", include("kiosque.editorial.urls")),  # /rectificatifs/
+    # Feeds (/rss.xml, /monde/atom.xml…) before Wagtail's catch-all
+    *distribution_urls.feed_urlpatterns,
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -20,6 +20,13 @@ def quote(text: str) -> str:
     return f'"{escaped}"'
 
 
+def _unfuzzy(line: str) -> str:
+    if not line.startswith("#,"):
+        return line
+    flags = [f.strip() for f in line[2:].split(",") if f.strip() and f.strip() != "fuzzy"]
+    return "#, " + ", ".join(flags) if flags else "#,"
+
+
 def fill(po_path: Path, translations: dict[str, str]) -> list[str]:
     blocks = po_path.read_text().split("\n\n")
     missing = []
@@ -37,10 +44,14 @@ def fill(po_path: Path, translations: dict[str, str]) -> list[str]:
         msgstr = unquote(
             [lines[end][7:]] + [line for line in lines[end + 1 :] if line.startswith('"')]
         )
-        if msgid and not msgstr:
+        # A fuzzy msgstr is msgmerge's guess from a similar msgid: msgfmt leaves it out,
+        # so it is as untranslated as an empty one.
+        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+        if msgid and (not msgstr or fuzzy):
             if msgid in translations:
                 lines = [*lines[:end], "msgstr " + quote(translations[msgid])]
-                lines = [line for line in lines if line != "#, fuzzy"]
+                lines = [_unfuzzy(line) for line in lines if not line.startswith("#|")]
+                lines = [line for line in lines if line != "#,"]
             else:
                 missing.append(msgid)
         out.append("\n".join(lines))

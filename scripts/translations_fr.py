@@ -243,7 +243,9 @@ TRANSLATIONS |= {
     "Comment removed": "Commentaire retiré",
     "Comment kept": "Commentaire maintenu",
     "details": "précisions",
-    "Banned: the comment is refused": "Interdit : le commentaire est refusé".replace(" :", f"{NBSP}:"),
+    "Banned: the comment is refused": "Interdit : le commentaire est refusé".replace(
+        " :", f"{NBSP}:"
+    ),
     "Suspect: the comment is held for review": f"Suspect{NBSP}: le commentaire est retenu pour examen",
     "word or phrase": "mot ou expression",
     "kind": "type",
@@ -433,3 +435,14 @@ TRANSLATIONS |= {
     "Your account and your personal data are deleted.": "Votre compte et vos données personnelles sont supprimés.",
     "Comments published: %(n)s": f"Commentaires publiés{NBSP}: %(n)s",
 }
+
+# Article fields added with the edge and trust work (newsroom migration 0003).
+TRANSLATIONS.update(
+    {
+        "public update note": "note de mise à jour publique",
+        "Shown to readers with « Mis à jour » (for example « ajout de la réaction du Kremlin »). Leave empty for an ordinary update.": (
+            "Montrée aux lecteurs avec « Mis à jour » (par exemple « ajout de la réaction "
+            "du Kremlin »). Laisser vide pour une mise à jour ordinaire."
+        ),
+    }
+)

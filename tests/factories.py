@@ -10,6 +10,7 @@ from PIL import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from kiosque.newsroom.images import pregenerate_renditions
 from kiosque.newsroom.models import (
     Agency,
     ArticleAuthor,
@@ -61,7 +62,8 @@ def add_page(parent: Page, page: Page, *, live: bool = True) -> Page:
     return page
 
 
-def make_image(title: str = "Photo", **fields) -> NewsImage:
+def make_image(title: str = "Photo", *, with_renditions: bool = True, **fields) -> NewsImage:
+    """An uploaded picture; by default with its renditions, as the worker makes them."""
     buffer = io.BytesIO()
     Image.new("RGB", (1600, 900), (40, 90, 140)).save(buffer, format="JPEG")
     defaults = {
@@ -74,6 +76,8 @@ def make_image(title: str = "Photo", **fields) -> NewsImage:
     image = NewsImage(title=title, **{**defaults, **fields})
     image.file = ImageFile(buffer, name=f"{title.lower().replace(' ', '-')}.jpg")
     image.save()
+    if with_renditions:
+        pregenerate_renditions(image)
     return image
 
 

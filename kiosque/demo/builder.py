@@ -19,9 +19,9 @@ from kiosque.demo.comments import ensure_demo_discussions
 from kiosque.demo.content import newsroom as content
 from kiosque.demo.content.articles_monde_politique import ARTICLES as WORLD_ARTICLES
 from kiosque.demo.content.articles_societe_culture import ARTICLES as SOCIETY_ARTICLES
+from kiosque.demo.editorial import ensure_editorial_demo, ensure_policy_settings
 from kiosque.demo.pictures import draw_picture
 from kiosque.newsroom import roles
-from kiosque.newsroom.images import pregenerate_renditions
 from kiosque.newsroom.models import (
     Agency,
     ArticleAuthor,
@@ -39,6 +39,8 @@ from kiosque.newsroom.models import (
     TopicPage,
 )
 from kiosque.newsroom.services import article_update_time_refresh
+from kiosque.newsroom.tasks import pregenerate_image_renditions
+from kiosque.search.services import search_index_rebuild
 
 ALL_ARTICLES = [*WORLD_ARTICLES, *SOCIETY_ARTICLES]
 EMPHASIS = re.compile(r"(</?em>)")
@@ -181,6 +183,7 @@ def ensure_policies(home: HomePage, site: Site) -> None:
     newsroom.ethics_page = newsroom.ethics_page or pages["deontologie"]
     newsroom.privacy_page = newsroom.privacy_page or pages["confidentialite"]
     newsroom.save()
+    ensure_policy_settings(site, pages)
 
 
 def lead_picture(data: dict) -> NewsImage:
@@ -196,7 +199,9 @@ def lead_picture(data: dict) -> NewsImage:
     jpeg = draw_picture(data["slug"], picture["palette"])
     image.file = ImageFile(BytesIO(jpeg), name=f"{data['slug']}.jpg")
     image.save()
-    pregenerate_renditions(image)
+    # Every rendition a page or a share card will ask for, made now rather than left to
+    # the worker, so the demo is complete the moment `make run` serves it.
+    pregenerate_image_renditions.call(image_id=image.pk)
     return image
 
 
@@ -306,4 +311,12 @@ def build_demo(*, now: datetime, progress=lambda message: None) -> DemoReport:
     curate_front_page(HomePage.objects.get(pk=home.pk))
     report.new_accounts = ensure_staff_accounts()
     report.new_accounts += ensure_demo_discussions(now=now)
+    # Corrections, update notes, withdrawn, scheduled and in-review articles: after the
+    # staff accounts, who schedule and submit them.
+    ensure_editorial_demo(
+        now=now, sections=sections, topics=topics, authors=authors, agencies=agencies
+    )
+    # The articles were backdated after publishing (no signal follows a queryset
+    # update): index them as they now are, so the demo is searchable at once.
+    search_index_rebuild()
     return report

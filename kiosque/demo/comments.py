@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from kiosque.discussion.counts import recount as recount_comments
 from kiosque.discussion.models import Comment, CommentLike, CommentReport, WordRule
 from kiosque.newsroom.models import ArticlePage
 from kiosque.readers.models import ReaderProfile
@@ -173,6 +174,8 @@ def ensure_demo_discussions(*, now=None) -> list[tuple[str, str]]:
         for index, article in enumerate(articles):
             _discuss(article, index, rng, people, staff, now)
         _queues(articles[:3], rng, people, now)
+        # The comments above are written directly, not through the services.
+        recount_comments()
     return created
 
 

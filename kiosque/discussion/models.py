@@ -133,6 +133,12 @@ class Comment(models.Model):
             models.Index(fields=["thread", "created_at"], name="comment_thread"),
             models.Index(fields=["status", "created_at"], name="comment_queue"),
             models.Index(fields=["author", "created_at"], name="comment_author"),
+            # Editor's picks: a few rows, found without walking the article's thread.
+            models.Index(
+                fields=["article", "created_at"],
+                condition=models.Q(is_featured=True),
+                name="comment_picks",
+            ),
         ]
 
     def __str__(self):
@@ -141,6 +147,24 @@ class Comment(models.Model):
     @property
     def is_tombstone(self) -> bool:
         return self.status == self.Status.DELETED
+
+
+class CommentCount(models.Model):
+    """The number of published comments of an article, kept exact by the services.
+
+    Read by the article page, the comments page and every listing card instead of a
+    COUNT over the comments, which grows with the thread (decision 0025). Every status
+    change goes through kiosque.discussion.counts, in the transaction of the change.
+    An article without a row has no published comment.
+    """
+
+    article = models.OneToOneField(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    published = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.published} comments on {self.article_id}"
 
 
 class CommentRevision(models.Model):

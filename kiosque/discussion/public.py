@@ -13,6 +13,8 @@ from django.db import transaction
 from django.urls import reverse
 
 from kiosque.discussion import selectors, threads
+from kiosque.edge.keys import article_key
+from kiosque.edge.purge import purge_keys_on_commit
 
 CACHE_SECONDS = 600
 
@@ -33,6 +35,8 @@ def discussion_changed(article_id: int) -> None:
 
     bump()
     transaction.on_commit(bump)
+    # The article's page and every card showing its comment count, at the edge too.
+    purge_keys_on_commit({article_key(article_id)})
 
 
 def article_discussion(article) -> dict:

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from django.db.models import Count, Q
 
-from kiosque.discussion.models import Comment
+from kiosque.discussion.models import Comment, CommentCount
 
 VISIBLE = (Comment.Status.PUBLISHED, Comment.Status.DELETED)
 SORTS = {
@@ -64,14 +64,17 @@ def thread_page(*, article_id: int, sort: str = "newest", cursor: str = "", size
     )
     next_cursor = _encode(roots[size - 1], sort) if len(roots) > size else None
     roots = roots[:size]
+    # By thread only, visibility checked here: with a status condition in SQL, SQLite
+    # preferred the status index and read every visible comment of the site.
     replies = (
-        Comment.objects.filter(thread_id__in=[r.pk for r in roots], depth__gt=1, status__in=VISIBLE)
+        Comment.objects.filter(thread_id__in=[r.pk for r in roots], depth__gt=1)
         .select_related("author__reader_profile")
         .order_by("created_at", "id")
     )
     by_thread: dict[int, list[Comment]] = {}
     for reply in replies:
-        by_thread.setdefault(reply.thread_id, []).append(reply)
+        if reply.status in VISIBLE:
+            by_thread.setdefault(reply.thread_id, []).append(reply)
     threads = [Thread(root, _in_tree_order(root, by_thread.get(root.pk, []))) for root in roots]
     return ThreadPage(threads=threads, next_cursor=next_cursor, sort=sort)
 
@@ -103,17 +106,25 @@ def editors_picks(*, article_id: int) -> list[Comment]:
 
 
 def comment_count(*, article_id: int) -> int:
-    return Comment.objects.filter(article_id=article_id, status=Comment.Status.PUBLISHED).count()
+    """Published comments of one article: a primary-key read of its counter."""
+    return comment_counts(article_ids=[article_id]).get(article_id, 0)
 
 
-def comment_counts(*, article_ids: list[int]) -> dict[int, int]:
-    """Published comments per article, in one query, for listing pages."""
-    rows = (
-        Comment.objects.filter(article_id__in=article_ids, status=Comment.Status.PUBLISHED)
-        .values("article_id")
-        .annotate(n=Count("id"))
+def comment_counts(*, article_ids) -> dict[int, int]:
+    """Published comments per article, in one query whatever the number of articles.
+
+    Read from the counters the services keep (decision 0025): no COUNT over comments, so
+    a listing of busy articles costs the same as one of quiet ones. Articles without a
+    published comment are missing from the result.
+    """
+    ids = list(article_ids)
+    if not ids:
+        return {}
+    return dict(
+        CommentCount.objects.filter(article_id__in=ids, published__gt=0).values_list(
+            "article_id", "published"
+        )
     )
-    return {row["article_id"]: row["n"] for row in rows}
 
 
 def awaiting_for(*, user, article_id: int) -> list[Comment]:

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kiosque.discussion import notifications, policy, rules, threads
+from kiosque.discussion import counts, notifications, policy, rules, threads
 from kiosque.discussion.models import (
     Comment,
     CommentLike,
@@ -84,6 +84,7 @@ def comment_post(*, user, article, body: str, parent: Comment | None = None) -> 
         comment.save()
         comment.thread_id = parent.thread_id if parent else comment.pk
         Comment.objects.filter(pk=comment.pk).update(thread_id=comment.thread_id)
+        counts.add(article.pk, counts.change(None, comment.status))
     if comment.status == Comment.Status.PUBLISHED:
         discussion_changed(article.pk)
         if parent is not None:
@@ -103,6 +104,12 @@ def comment_edit(*, user, comment: Comment, body: str) -> Comment:
     body = _validate_body(body)
     verdict = rules.initial_verdict(body=body, pre_moderated=False, config=config)
     with transaction.atomic():
+        # The stored status wins over the one read earlier: a moderator may have
+        # rejected the comment while its writer was editing it.
+        stored = counts.locked_status(comment.pk)
+        if stored in (None, Comment.Status.DELETED):
+            raise PermissionDenied(_("You can only edit your own comments."))
+        comment.status = stored
         CommentRevision.objects.create(comment=comment, body=comment.body)
         comment.body = body
         comment.edited_at = timezone.now()
@@ -110,6 +117,7 @@ def comment_edit(*, user, comment: Comment, body: str) -> Comment:
             comment.status, comment.status_reason = verdict.status, verdict.reason
         comment.full_clean()
         comment.save()
+        counts.add(comment.article_id, counts.change(stored, comment.status))
         discussion_changed(comment.article_id)
     return comment
 
@@ -119,11 +127,13 @@ def comment_delete(*, user, comment: Comment) -> Comment:
     if comment.author_id != user.pk:
         raise PermissionDenied(_("You can only delete your own comments."))
     with transaction.atomic():
+        stored = counts.locked_status(comment.pk)
         comment.revisions.all().delete()
         comment.body = ""
         comment.status = Comment.Status.DELETED
         comment.is_featured = False
         comment.save(update_fields=["body", "status", "is_featured"])
+        counts.add(comment.article_id, counts.change(stored, comment.status))
         discussion_changed(comment.article_id)
     return comment
 
@@ -193,9 +203,13 @@ def comment_moderate(*, moderator, comment: Comment, action: str, reason: str = 
             raise PermissionDenied(_("You may not feature comments."))
     elif not policy.can_moderate(moderator):
         raise PermissionDenied(_("You may not moderate comments."))
-    if comment.is_tombstone:
-        raise ValidationError(_("This comment was deleted by its writer."), code="deleted")
     with transaction.atomic():
+        # Decide on the status as stored, row locked: two moderators approving the
+        # same comment at once change the count once.
+        stored = counts.locked_status(comment.pk)
+        if stored in (None, Comment.Status.DELETED):
+            raise ValidationError(_("This comment was deleted by its writer."), code="deleted")
+        comment.status = stored
         if action == "approve":
             comment.status, comment.status_reason = Comment.Status.PUBLISHED, ""
             _close_reports(comment, CommentReport.Outcome.DISMISSED)
@@ -216,6 +230,7 @@ def comment_moderate(*, moderator, comment: Comment, action: str, reason: str = 
             raise ValidationError(f"unknown action {action!r}")
         comment.full_clean()
         comment.save()
+        counts.add(comment.article_id, counts.change(stored, comment.status))
         _log(moderator, action, comment=comment, target=comment.author, reason=reason)
         discussion_changed(comment.article_id)
     return comment

@@ -5,9 +5,8 @@ bar, liked state) comes from here, always `Cache-Control: private, no-store`.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -19,6 +18,7 @@ from kiosque.discussion.forms import CommentForm, ReportForm
 from kiosque.discussion.models import Comment
 from kiosque.discussion.text import render_body
 from kiosque.newsroom.models import ArticlePage
+from kiosque.readers.access import reader_login_required
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -114,7 +114,7 @@ def fragment(request, article_id: int):
     return _private(response)
 
 
-@login_required
+@reader_login_required
 @require_POST
 def post(request, article_id: int):
     article = _article(article_id)
@@ -144,7 +144,7 @@ def post(request, article_id: int):
     return redirect(_thread_url(article.pk, f"c{comment.pk}"))
 
 
-@login_required
+@reader_login_required
 def edit(request, comment_id: int):
     comment = _comment(comment_id)
     if comment.author_id != request.user.pk:
@@ -164,7 +164,7 @@ def edit(request, comment_id: int):
     return _private(render(request, "discussion/edit_page.html", context))
 
 
-@login_required
+@reader_login_required
 @require_POST
 def delete(request, comment_id: int):
     comment = _comment(comment_id)
@@ -173,18 +173,29 @@ def delete(request, comment_id: int):
     return redirect(_thread_url(comment.article_id, f"c{comment.pk}"))
 
 
-@login_required
+@reader_login_required
 @require_POST
 def like(request, comment_id: int):
+    """Like or unlike. comments.js asks for JSON and updates the page in place; a plain
+    form post (no JavaScript) comes back to the comment on the full page."""
     comment = _comment(comment_id)
+    wants_json = "application/json" in request.headers.get("Accept", "")
     try:
-        services.comment_like_toggle(user=request.user, comment=comment)
+        liked = services.comment_like_toggle(user=request.user, comment=comment)
     except (ValidationError, PermissionDenied) as error:
+        if wants_json:
+            text = error.messages if isinstance(error, ValidationError) else [str(error)]
+            status = 429 if getattr(error, "code", "") == "rate" else 403
+            return _private(JsonResponse({"error": " ".join(text)}, status=status))
         _errors(request, error)
+    else:
+        if wants_json:
+            count = Comment.objects.values_list("like_count", flat=True).get(pk=comment.pk)
+            return _private(JsonResponse({"liked": liked, "count": count}))
     return redirect(_thread_url(comment.article_id, f"c{comment.pk}"))
 
 
-@login_required
+@reader_login_required
 def report(request, comment_id: int):
     comment = _comment(comment_id)
     if comment.status != Comment.Status.PUBLISHED:

@@ -13,6 +13,9 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from kiosque.edge.freshness import article_steps
+from kiosque.edge.middleware import note_clock_steps
+from kiosque.edge.policy import article_horizon
 from kiosque.newsroom import selectors
 from kiosque.newsroom.images import LEAD, picture_sources
 from kiosque.newsroom.text.age_banner import age_banner_text
@@ -57,12 +60,20 @@ def lead_picture(article) -> LeadPicture | None:
     )
 
 
+def comments_close_at(article, close_after_days: int) -> datetime | None:
+    """When the comment form closes by age; None when it does not (or is already off)."""
+    if not article.comments_enabled or close_after_days == 0:
+        return None
+    if article.first_published_at is None:
+        return None
+    return article.first_published_at + timedelta(days=close_after_days)
+
+
 def comments_are_open(article, now: datetime, close_after_days: int) -> bool:
     if not article.comments_enabled:
         return False
-    if close_after_days == 0 or article.first_published_at is None:
-        return True
-    return now < article.first_published_at + timedelta(days=close_after_days)
+    closing = comments_close_at(article, close_after_days)
+    return closing is None or now < closing
 
 
 def credited_authors(article) -> list:
@@ -105,6 +116,7 @@ def comments_context(article, now, site_close_after_days: int, language: str) ->
     days = discussion["override_days"]
     days = site_close_after_days if days is None else days
     return {
+        "comments_close_at": comments_close_at(article, days),
         "comments_open": comments_are_open(article, now, days),
         "discussion": discussion,
         "reader_login_url": localised(settings.READER_LOGIN_URL, language),
@@ -124,6 +136,19 @@ def article_page_context(article, request) -> dict:
     agencies = list(article.agencies.all())
     published_at = article.first_published_at
     updated_at = article.major_update_at
+    comments = comments_context(article, now, newsroom.comments_close_after_days, language)
+    # The edge keeps this page no longer than until the clock alone changes it.
+    note_clock_steps(
+        request,
+        article_steps(
+            published_at,
+            now,
+            zone,
+            banner_min_years=newsroom.age_banner_min_years,
+            comments_close_at=comments["comments_close_at"],
+            horizon=article_horizon(),
+        ),
+    )
 
     return {
         "newsroom": newsroom,
@@ -151,5 +176,5 @@ def article_page_context(article, request) -> dict:
         "lead_picture": lead_picture(article),
         "breadcrumb": breadcrumb(article),
         "related_articles": selectors.related_articles(article),
-        **comments_context(article, now, newsroom.comments_close_after_days, language),
+        **comments,
     }

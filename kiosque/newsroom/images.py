@@ -49,19 +49,69 @@ LEAD_SPECS = LEAD.all_specs
 
 
 def picture_sources(image, kind: PictureKind) -> dict | None:
-    """The files of one picture, fetched or created in one call; None without an image."""
+    """The files of one picture, from renditions that already exist; None without an image.
+
+    Never creates a rendition: that is the worker's job (tasks.pregenerate_image_renditions,
+    queued when an image arrives). A missing rendition is left out of the srcset; with no
+    JPEG fallback yet, the original file stands in at the size the rendition will have,
+    so the layout does not move, and the worker is asked (again) for the renditions.
+    """
     if image is None:
         return None
-    renditions = image.get_renditions(*kind.all_specs)
-    modern = [renditions[spec] for spec in kind.modern_specs]
-    fallback = renditions[kind.fallback_spec]
+    renditions = existing_renditions(image, kind.all_specs)
+    if len(renditions) < len(kind.all_specs):
+        request_renditions(image)
+    modern = [renditions[spec] for spec in kind.modern_specs if spec in renditions]
+    fallback = renditions.get(kind.fallback_spec)
+    if fallback is not None:
+        src, width, height = fallback.url, fallback.width, fallback.height
+    else:
+        src = image.file.url
+        width, height = planned_size(image, kind.fallback_spec)
     return {
         "srcset": ", ".join(f"{r.url} {r.width}w" for r in modern),
         "sizes": kind.sizes,
-        "src": fallback.url,
-        "width": fallback.width,
-        "height": fallback.height,
+        "src": src,
+        "width": width,
+        "height": height,
     }
+
+
+def existing_renditions(image, specs) -> dict:
+    """{spec: rendition} for the renditions of `image` already made (prefetched or one query)."""
+    from wagtail.images.models import Filter
+
+    wanted = {spec: Filter(spec=spec).get_cache_key(image) for spec in specs}
+    if "renditions" in getattr(image, "_prefetched_objects_cache", {}):
+        candidates = image.renditions.all()
+    else:
+        candidates = image.renditions.filter(filter_spec__in=list(wanted))
+    return {
+        r.filter_spec: r
+        for r in candidates
+        if r.filter_spec in wanted and r.focal_point_key == wanted[r.filter_spec]
+    }
+
+
+def planned_size(image, spec: str) -> tuple[int, int]:
+    """The width and height a `fill-WxH` or `max-WxH` rendition of `image` will have."""
+    operation, _, size = spec.split("|")[0].partition("-")
+    box_width, _, box_height = size.partition("x")
+    box_width, box_height = int(box_width), int(box_height)
+    if operation == "fill":
+        return box_width, box_height
+    scale = min(box_width / image.width, box_height / image.height, 1)
+    return max(round(image.width * scale), 1), max(round(image.height * scale), 1)
+
+
+def request_renditions(image) -> None:
+    """Ask the worker for an image's renditions, at most once per ten minutes per image."""
+    from django.core.cache import cache
+
+    from kiosque.newsroom.tasks import pregenerate_image_renditions
+
+    if cache.add(f"renditions-requested:{image.pk}", 1, timeout=600):
+        pregenerate_image_renditions.enqueue(image_id=image.pk)
 
 
 def pregenerate_renditions(image) -> None:

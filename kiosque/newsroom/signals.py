@@ -1,10 +1,12 @@
-"""Signal receivers: Wagtail's publication event feeds the publication log."""
+"""Signal receivers: the publication log, and renditions for new images."""
 
+from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.signals import page_published
 
-from kiosque.newsroom.models import ArticlePage
+from kiosque.newsroom.models import ArticlePage, NewsImage
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -24,3 +26,14 @@ def log_article_publication(sender, instance: ArticlePage, revision=None, **kwar
         published_at=instance.last_published_at or timezone.now(),
         minor=instance.minor_change,
     )
+
+
+@receiver(post_save, sender=NewsImage)
+def prepare_renditions_of_new_image(sender, instance: NewsImage, created=False, **kwargs) -> None:
+    """Renditions are made by the worker as soon as an image arrives (upload or wire),
+    so that no reader request ever waits for one (images.picture_sources falls back)."""
+    if not created:
+        return
+    from kiosque.newsroom.tasks import pregenerate_image_renditions
+
+    transaction.on_commit(lambda: pregenerate_image_renditions.enqueue(image_id=instance.pk))

@@ -2,6 +2,7 @@
 
 from django_tasks import task
 
+from kiosque.distribution.images import pregenerate_share_renditions
 from kiosque.newsroom.images import pregenerate_renditions
 from kiosque.newsroom.models import NewsImage
 
@@ -19,4 +20,6 @@ def pregenerate_image_renditions(image_id: int) -> int:
     if image is None:
         return 0
     pregenerate_renditions(image)
+    # The 1:1, 4:3 and 16:9 pictures of structured data, OpenGraph and feeds.
+    pregenerate_share_renditions(image)
     return image.renditions.count()

@@ -1,9 +1,12 @@
 """Writes on a reader's account: export of their data and deletion."""
 
+from collections import Counter
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F, Q
 
+from kiosque.discussion import counts
 from kiosque.discussion.models import Comment, CommentLike, CommentReport, CommentRevision
 from kiosque.discussion.policy import is_banned
 from kiosque.discussion.public import discussion_changed
@@ -72,6 +75,14 @@ def reader_delete(*, user) -> None:
         CommentLike.objects.filter(user=user).delete()
         Comment.objects.filter(pk__in=liked).update(like_count=F("like_count") - 1)
         CommentRevision.objects.filter(comment__author=user).delete()
+        # Rows locked so a moderator's concurrent decision cannot skew the counters.
+        published = Counter(
+            article_id
+            for article_id, status in Comment.objects.select_for_update()
+            .filter(author=user)
+            .values_list("article_id", "status")
+            if status == Comment.Status.PUBLISHED
+        )
         for article_id in set(
             Comment.objects.filter(Q(author=user) | Q(pk__in=liked)).values_list(
                 "article_id", flat=True
@@ -81,5 +92,7 @@ def reader_delete(*, user) -> None:
         Comment.objects.filter(author=user).update(
             body="", status=Comment.Status.DELETED, is_featured=False, author=None
         )
+        for article_id, n in published.items():
+            counts.add(article_id, -n)
         # Sessions end with the user: every session's user id now points nowhere.
         get_user_model().objects.filter(pk=user.pk).delete()

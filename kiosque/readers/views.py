@@ -5,7 +5,6 @@ import json
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kiosque.discussion.models import Comment
+from kiosque.readers.access import reader_login_required
 from kiosque.readers.forms import ReaderProfileForm
 from kiosque.readers.profiles import profile_for
 from kiosque.readers.services import reader_delete, reader_export
@@ -25,7 +25,7 @@ def _private(response):
     return response
 
 
-@login_required
+@reader_login_required
 def account(request):
     profile = profile_for(request.user)
     form = ReaderProfileForm(request.POST or None, instance=profile)
@@ -43,7 +43,7 @@ def account(request):
     return _private(render(request, "readers/account.html", context))
 
 
-@login_required
+@reader_login_required
 @require_GET
 def export(request):
     data = reader_export(user=request.user)
@@ -55,7 +55,7 @@ def export(request):
     return _private(response)
 
 
-@login_required
+@reader_login_required
 @reauthentication_required
 def delete(request):
     if request.method == "POST" and request.POST.get("confirm") == "yes":

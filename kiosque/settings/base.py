@@ -41,7 +41,13 @@ INSTALLED_APPS = [
     "kiosque.readers",
     "kiosque.discussion",
     "kiosque.wires",
+    "kiosque.distribution",
+    "kiosque.edge",
+    "kiosque.editorial",
+    "kiosque.search",
+    "kiosque.api",
     "kiosque.demo",
+    "kiosque.benchdata",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -73,6 +79,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kiosque.core.middleware.RejectControlCharactersMiddleware",
+    # ETag and 304 answers from the headers the edge middleware sets just below it.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Above everything that can still change a response (sessions, redirects, 410s).
+    "kiosque.edge.middleware.EdgeCacheMiddleware",
     "kiosque.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,7 +96,8 @@ MIDDLEWARE = [
     "kiosque.readers.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "kiosque.wires.middleware.WithdrawnArticleMiddleware",
+    # Any article readers saw, then no longer may (editor, agency kill, expiry): 410.
+    "kiosque.editorial.middleware.WithdrawnArticleMiddleware",
 ]
 
 ROOT_URLCONF = "kiosque.urls"
@@ -167,7 +178,11 @@ WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# French stemming and accent folding for Wagtail's own index too (admin, API `q`); the
+# reader search has an index of its own (kiosque/search, docs/search.md).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "kiosque.search.wagtail_backend", "SEARCH_CONFIG": "french_unaccent"}
+}
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor to gravatar.com for avatars
@@ -179,7 +194,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The admin lives at a configurable path, so a deployment can keep it off the
 # well-known /admin/ that bots probe.
 ADMIN_PATH = env("ADMIN_PATH", "admin").strip("/") + "/"
-LOGIN_URL = "wagtailadmin_login"
+# Readers log in on the site's own page (allauth); staff through the admin's, which
+# Wagtail finds by its own setting.
+LOGIN_URL = "reader_login"
+WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 
 # Security headers. Production tightens the cookie and HSTS settings.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -261,3 +279,34 @@ WIRES_PICTURE_HOSTS = env_list("WIRES_PICTURE_HOSTS", [])
 WIRES_FETCH_TIMEOUT = env_int("WIRES_FETCH_TIMEOUT", 10)
 WIRES_POLL_SECONDS = env_int("WIRES_POLL_SECONDS", 60)
 WIRES_FOLDER_SETTLE_SECONDS = env_int("WIRES_FOLDER_SETTLE_SECONDS", 2)
+
+
+# Edge cache (Varnish in front of the site: deploy/varnish/, `make edge`). Purges go to
+# EDGE_URL after each change; without it nothing is purged and nothing fails.
+EDGE_URL = env("EDGE_URL", "").strip().rstrip("/")
+WAGTAILFRONTENDCACHE = (
+    {
+        "edge": {
+            "BACKEND": "kiosque.edge.purge.SurrogateKeyBackend",
+            "LOCATION": EDGE_URL,
+            "TIMEOUT": env_int("EDGE_PURGE_TIMEOUT", 2),
+        }
+    }
+    if EDGE_URL
+    else {}
+)
+EDGE_BROWSER_SECONDS = env_int("EDGE_BROWSER_SECONDS", 60)
+EDGE_ARTICLE_SECONDS = env_int("EDGE_ARTICLE_SECONDS", 600)
+EDGE_LISTING_SECONDS = env_int("EDGE_LISTING_SECONDS", 300)
+EDGE_STALE_WHILE_REVALIDATE = env_int("EDGE_STALE_WHILE_REVALIDATE", 60)
+EDGE_STALE_IF_ERROR = env_int("EDGE_STALE_IF_ERROR", 86400)
+
+# Public API (kiosque.api, docs/api.md): read-only, public data only.
+# Origins allowed to read it from a browser: "*" (default: the data is public and the
+# API never uses cookies), a comma-separated list of origins, or empty for none.
+API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", ["*"])
+# Requests per client IP, counted in the cache: "N/s", "N/m", "N/h" or "N/d"; "off" disables.
+API_RATE_LIMIT = env("API_RATE_LIMIT", "120/m")
+# Proxies in front of the site that append to X-Forwarded-For (1 behind Varnish alone);
+# 0 counts requests by the connecting address.
+API_TRUSTED_PROXIES = env_int("API_TRUSTED_PROXIES", 0)

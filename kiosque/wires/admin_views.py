@@ -1,6 +1,14 @@
-"""The wire desk in the Wagtail admin: dispatches, preview, history, make an article."""
+"""The wire desk in the Wagtail admin: dispatches, preview, history, make an article.
+
+Who may do what (granted to the newsroom's roles by migration 0003_roles):
+`wires.access_desk` to see the desk, `wires.create_article` to make a draft from a
+dispatch (and Wagtail's add permission on the section), `wires.apply_version` to bring a
+new version into an article (and Wagtail's edit, or publish, permission on it).
+"""
 
 from __future__ import annotations
+
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -8,6 +16,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kiosque.newsroom.models import Agency, SectionPage
@@ -17,6 +26,20 @@ from kiosque.wires.models import ItemStatus, WireArticle, WireItem
 from kiosque.wires.routing import route
 
 
+def permission_required(codename: str):
+    def decorator(view):
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            if not request.user.has_perm(f"wires.{codename}"):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorator
+
+
+@permission_required("access_desk")
 def desk(request):
     items = selectors.desk_items(request.GET)
     page = Paginator(items, 50).get_page(request.GET.get("p"))
@@ -35,14 +58,23 @@ def desk(request):
     )
 
 
+@permission_required("access_desk")
 def dispatch(request, pk: int):
     item = get_object_or_404(WireItem.objects.select_related("agency", "latest_version"), pk=pk)
     version = item.latest_version
     section, topic = route(fields=version.fields, source=item.source)
-    links = [
-        {"link": link, "pending": selectors.pending_version(link)}
-        for link in item.articles.select_related("article", "applied_version")
-    ]
+    user = request.user
+    links = []
+    for link in item.articles.select_related("article", "applied_version"):
+        permissions = link.article.permissions_for_user(user)
+        links.append(
+            {
+                "link": link,
+                "pending": selectors.pending_version(link),
+                "can_apply": user.has_perm("wires.apply_version") and permissions.can_edit(),
+                "can_publish": user.has_perm("wires.apply_version") and permissions.can_publish(),
+            }
+        )
     return TemplateResponse(
         request,
         "wires/admin/dispatch.html",
@@ -56,16 +88,19 @@ def dispatch(request, pk: int):
             "section": section,
             "topic": topic,
             "sections": SectionPage.objects.order_by("path"),
-            "can_create": item.status != ItemStatus.CANCELED
-            and item.status != ItemStatus.WITHHELD
+            "can_create": user.has_perm("wires.create_article")
+            and item.status not in {ItemStatus.CANCELED, ItemStatus.WITHHELD}
             and item.item_type == "text",
         },
     )
 
 
 @require_POST
+@permission_required("create_article")
 def create_article(request, pk: int):
     item = get_object_or_404(WireItem, pk=pk)
+    if item.status in {ItemStatus.CANCELED, ItemStatus.WITHHELD} or item.item_type != "text":
+        raise PermissionDenied
     section = None
     if request.POST.get("section", "").isdigit():
         section = get_object_or_404(SectionPage, pk=request.POST["section"])
@@ -77,12 +112,21 @@ def create_article(request, pk: int):
 
 
 @require_POST
+@permission_required("apply_version")
 def apply_version(request, pk: int):
+    """The pending version into the article's draft; with `publish`, published at once
+    (an embargo still turns that into a scheduled publication)."""
     link = get_object_or_404(WireArticle.objects.select_related("article", "item"), pk=pk)
-    if not link.article.permissions_for_user(request.user).can_edit():
+    permissions = link.article.permissions_for_user(request.user)
+    publish = "publish" in request.POST
+    if not permissions.can_edit() or (publish and not permissions.can_publish()):
         raise PermissionDenied
     version = selectors.pending_version(link)
     if version is not None:
-        articles.article_apply_version(link=link, version=version)
-        messages.success(request, "Nouvelle version appliquée au brouillon : relisez et publiez.")
+        article = articles.article_apply_version(link=link, version=version)
+        if publish and articles.item_blocks_publication(link.item) not in {"canceled", "withheld"}:
+            articles.article_publish(article=article)
+            messages.success(request, _("New version applied and published."))
+        else:
+            messages.success(request, _("New version applied to the draft: review it and publish."))
     return redirect(reverse("wagtailadmin_pages:edit", args=[link.article_id]))

@@ -9,3 +9,17 @@ class WiresConfig(AppConfig):
 
     def ready(self) -> None:
         from kiosque.wires import signals  # noqa: F401  (embargoes, publication times)
+
+        self._add_notices_panel()
+
+    def _add_notices_panel(self) -> None:
+        """What happened to the article's dispatch, at the top of its edit view. Added
+        here, before Wagtail builds (and caches) the article's edit handler."""
+        from kiosque.newsroom.models import ArticlePage
+        from kiosque.wires.panels import DispatchNoticesPanel
+
+        if not any(isinstance(p, DispatchNoticesPanel) for p in ArticlePage.content_panels):
+            ArticlePage.content_panels = [
+                DispatchNoticesPanel(heading=_("Agency dispatch")),
+                *ArticlePage.content_panels,
+            ]

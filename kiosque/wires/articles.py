@@ -88,11 +88,12 @@ def article_create_from_item(
     article.live = False
     if version.embargoed_until and version.embargoed_until > timezone.now():
         article.go_live_at = version.embargoed_until
-    article.full_clean(exclude=["path", "depth", "slug"])
-    parent.add_child(instance=article)
+    parent.add_child(instance=article)  # Page.save() validates it (full_clean)
     if item.agency_id:
         article.agencies.set([item.agency_id])
-    article.save_revision()
+    # Validated just above and unchanged since: a second full_clean would only repeat
+    # the same database lookups (slug, foreign keys).
+    article.save_revision(clean=False)
     WireArticle.objects.create(item=item, article=article, applied_version=version)
     return article
 
@@ -118,7 +119,14 @@ def article_publish(*, article: ArticlePage) -> None:
 
 @transaction.atomic
 def articles_withdraw(*, item: WireItem, reason: str) -> int:
-    """An agency kill: unpublish every article made from the item, at once."""
+    """An agency kill: unpublish every article made from the item, at once.
+
+    The 410 its address then answers is the editorial app's, as for any withdrawal;
+    WithdrawnArticle keeps the kill's link to the dispatch for the wire desk.
+    """
+    from kiosque.editorial.models import Withdrawal
+    from kiosque.editorial.services import article_withdraw
+
     count = 0
     for link in item.articles.select_related("article"):
         article = link.article
@@ -127,8 +135,7 @@ def articles_withdraw(*, item: WireItem, reason: str) -> int:
             WithdrawnArticle.objects.update_or_create(
                 path=path, defaults={"article": article, "item": item, "reason": reason}
             )
-        if article.live:
-            article.unpublish()
+        if article_withdraw(article=article, origin=Withdrawal.Origin.AGENCY, reason=reason):
             count += 1
     return count
 

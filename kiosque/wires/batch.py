@@ -8,8 +8,9 @@ from pathlib import Path
 
 from django.conf import settings
 
+from kiosque.wires import routing
 from kiosque.wires.models import WireSource
-from kiosque.wires.parsing import WireRejected, parse_file
+from kiosque.wires.parsing import ParsedItem, WireRejected, parse_file
 from kiosque.wires.services import (
     IngestResult,
     already_stored,
@@ -50,40 +51,78 @@ def ingest_file(
     path: Path, *, source: WireSource | None = None, publish: bool = False
 ) -> list[IngestResult]:
     try:
-        results = parse_file(read_limited(path), expected_format=source.format if source else "")
+        entries = parse_file(read_limited(path), expected_format=source.format if source else "")
     except WireRejected as rejected:
         return [IngestResult("rejected", str(path), "-", reason=rejected.reason)]
     except OSError as error:
         return [IngestResult("rejected", str(path), "-", reason=f"unreadable: {error.strerror}")]
-    known = already_stored([e for e in results if not isinstance(e, WireRejected)])
-    return [
-        known.get(f"{entry.identity} {version_key(entry)}") or _one(entry, path, source, publish)
-        if not isinstance(entry, WireRejected)
-        else _rejected(entry, path)
-        for entry in results
-    ]
+    return ingest_entries(
+        entries, source=source, publish=publish, base_dir=path.parent, origin=str(path)
+    )
 
 
-def _one(entry, path: Path, source, publish) -> IngestResult:
-    if isinstance(entry, WireRejected):
-        return _rejected(entry, path)
+# Pictures first, then packages, then texts: a text of a newsMessage package is stored
+# when its pictures already are, so its article gets them from the start.
+PROCESSING_ORDER = {"picture": 0, "graphic": 0, "composite": 1}
+
+
+def ingest_entries(
+    entries: list[ParsedItem | WireRejected],
+    *,
+    source: WireSource | None,
+    publish: bool,
+    origin: str,
+    base_dir: Path | None = None,
+    base_url: str = "",
+) -> list[IngestResult]:
+    """The items of one file or feed, each stored on its own; results in document order.
+
+    Relative picture references are resolved against `base_dir` (a file's folder) or
+    `base_url` (a feed's address)."""
+    known, existing = already_stored([e for e in entries if not isinstance(e, WireRejected)])
+    results: list[IngestResult | None] = [None] * len(entries)
+    order = sorted(
+        range(len(entries)),
+        key=lambda i: PROCESSING_ORDER.get(getattr(entries[i], "item_type", ""), 2),
+    )
+    with routing.batch_scope():
+        for index in order:
+            entry = entries[index]
+            if isinstance(entry, WireRejected):
+                results[index] = _rejected(entry, origin)
+                continue
+            results[index] = known.get(f"{entry.identity} {version_key(entry)}") or _one(
+                entry, origin, source, publish, base_dir, base_url, entry.identity not in existing
+            )
+    return results
+
+
+def _one(
+    entry: ParsedItem, origin: str, source, publish, base_dir, base_url, known_new: bool
+) -> IngestResult:
     try:
         return wire_item_ingest(
-            parsed=entry, source=source, base_dir=path.parent, publish=publish, file_name=str(path)
+            parsed=entry,
+            source=source,
+            base_dir=base_dir,
+            base_url=base_url,
+            publish=publish,
+            file_name=origin,
+            known_new=known_new,
         )
     except WireRejected as rejected:
-        return _rejected(rejected, path, entry.identity, entry.version_label)
+        return _rejected(rejected, origin, entry.identity, entry.version_label)
     except Exception as error:  # one broken item must not stop the batch
-        logger.exception("wire item %s from %s failed", entry.identity, path)
+        logger.exception("wire item %s from %s failed", entry.identity, origin)
         return IngestResult(
             "rejected", entry.identity, entry.version_label, reason=f"internal error: {error}"
         )
 
 
-def _rejected(rejected: WireRejected, path: Path, identity="", version="") -> IngestResult:
+def _rejected(rejected: WireRejected, origin: str, identity="", version="") -> IngestResult:
     return IngestResult(
         "rejected",
-        rejected.identity or identity or str(path),
+        rejected.identity or identity or origin,
         rejected.version or version or "-",
         reason=rejected.reason,
     )

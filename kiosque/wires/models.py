@@ -110,6 +110,12 @@ class WireItem(models.Model):
         indexes = [models.Index(fields=["-version_created"])]
         verbose_name = _("dispatch")
         verbose_name_plural = _("dispatches")
+        # Granted to the newsroom's roles by migration 0003_roles (see docs/wires.md).
+        permissions = [
+            ("access_desk", "Can see the wire desk"),
+            ("create_article", "Can create an article from a dispatch"),
+            ("apply_version", "Can apply a new version of a dispatch to its articles"),
+        ]
 
     def __str__(self) -> str:
         return self.headline or self.identity
@@ -141,6 +147,25 @@ class WireItemVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item.identity} v{self.version_key}"
+
+
+class WirePackageMember(models.Model):
+    """An item listed by a NewsML-G2 package (latest version): how a package's pictures
+    find its text, whichever of them arrives first."""
+
+    package = models.ForeignKey(WireItem, on_delete=models.CASCADE, related_name="members")
+    identity = models.CharField(max_length=500, db_index=True)
+    item_class = models.CharField(max_length=20, blank=True)
+    position = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["package", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["package", "identity"], name="wires_member_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.package_id} ∋ {self.identity}"
 
 
 class WireArticle(models.Model):

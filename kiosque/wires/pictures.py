@@ -31,12 +31,19 @@ class LoadedPicture:
     extension: str
 
 
-def load_pictures(refs: list[PictureRef], *, base_dir: Path | None) -> list[LoadedPicture]:
-    return [_check(ref, _read(ref.href, base_dir)) for ref in refs]
+def load_pictures(
+    refs: list[PictureRef], *, base_dir: Path | None, base_url: str = ""
+) -> list[LoadedPicture]:
+    return [_check(ref, _read(ref.href, base_dir, base_url)) for ref in refs]
 
 
-def _read(href: str, base_dir: Path | None) -> bytes:
+def _read(href: str, base_dir: Path | None, base_url: str = "") -> bytes:
     scheme = urlsplit(href).scheme.lower()
+    if not scheme and base_url:
+        # An item of an HTTP feed: relative to the feed's address. The result is fetched
+        # like any URL (allowed hosts, timeout, size cap), so "//elsewhere/x.jpg" or
+        # "../../x.jpg" cannot reach anything the allow-list does not name.
+        return _fetch(urljoin(base_url, href))
     if scheme in {"http", "https"}:
         return _fetch(href)
     if scheme:

@@ -1,6 +1,14 @@
-"""Which section and topic an article made from a dispatch goes to."""
+"""Which section and topic an article made from a dispatch goes to.
+
+Inside `batch_scope()` (one file or feed being ingested) the rules and the defaults are
+read once, not once per item: they are the same for every item of the batch.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from wagtail.models import Site
 
@@ -16,6 +24,31 @@ def _matches(rule: RoutingRule, concepts: list[dict]) -> bool:
     )
 
 
+_batch: ContextVar[dict | None] = ContextVar("wires_routing_batch", default=None)
+
+
+@contextmanager
+def batch_scope() -> Iterator[None]:
+    token = _batch.set({})
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+
+
+def _memo(key, compute):
+    memo = _batch.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _rules() -> list[RoutingRule]:
+    return _memo("rules", lambda: list(RoutingRule.objects.select_related("section", "topic")))
+
+
 def route(
     *, fields: dict, source: WireSource | None
 ) -> tuple[SectionPage | None, TopicPage | None]:
@@ -25,7 +58,7 @@ def route(
         RoutingRule.Field.SUBJECT: fields.get("subjects", []),
         RoutingRule.Field.PLACE: fields.get("places", []),
     }
-    for rule in RoutingRule.objects.select_related("section", "topic"):
+    for rule in _rules():
         if not _matches(rule, by_field[rule.field]):
             continue
         section = section or rule.section
@@ -38,6 +71,10 @@ def route(
 def default_section(*, source: WireSource | None) -> SectionPage | None:
     if source is not None and source.default_section_id:
         return source.default_section
+    return _memo("site default", _site_default_section)
+
+
+def _site_default_section() -> SectionPage | None:
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         chosen = WireSettings.for_site(site).default_section

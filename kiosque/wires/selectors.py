@@ -5,12 +5,18 @@ from __future__ import annotations
 import difflib
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kiosque.wires.body import plain_text
-from kiosque.wires.models import WireItem, WireItemVersion
+from kiosque.wires.models import ItemStatus, WireItem, WireItemVersion
 
 DESK_FILTERS = ("agency", "urgency", "language", "status")
-DIFFED = (("headline", "Titre"), ("standfirst", "Chapô"), ("ednote", "Note de la rédaction"))
+DIFFED = (
+    ("headline", gettext_noop("Headline")),
+    ("standfirst", gettext_noop("Standfirst")),
+    ("ednote", gettext_noop("Editorial note")),
+)
 
 
 def desk_items(params) -> QuerySet:
@@ -44,11 +50,11 @@ def version_history(item: WireItem) -> list[dict]:
 
 def _texts(version: WireItemVersion | None) -> dict[str, list[str]]:
     fields = version.fields if version else {}
-    texts = {label: [fields.get(name, "")] for name, label in DIFFED}
+    texts = {_(label): [fields.get(name, "")] for name, label in DIFFED}
     body = plain_text(
         (fields.get("body_html") or "").replace("</p>", "</p>\n").replace("</h2>", "</h2>\n")
     )
-    texts["Texte"] = [line for line in body.splitlines() if line.strip()]
+    texts[_("Body")] = [line for line in body.splitlines() if line.strip()]
     return texts
 
 
@@ -68,5 +74,9 @@ def pending_version(link) -> WireItemVersion | None:
     """A newer version than the one the article carries ("nouvelle version disponible")."""
     latest = link.item.latest_version
     if latest is None or latest.pk == link.applied_version_id:
+        return None
+    if latest.status in {ItemStatus.CANCELED, ItemStatus.WITHHELD}:
+        # A kill or a hold is not content to bring into an article (it is explained on
+        # the article's edit view instead).
         return None
     return latest

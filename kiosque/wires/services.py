@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from kiosque.newsroom.models import Agency
 from kiosque.wires import articles as article_services
+from kiosque.wires import packages
 from kiosque.wires.models import (
     ItemStatus,
     Policy,
@@ -84,11 +85,18 @@ def _agency(parsed: ParsedItem, source: WireSource | None) -> Agency | None:
     return agency or Agency.objects.get_or_create(name=name)[0]
 
 
-def _item_locked(parsed: ParsedItem, source, agency, status) -> tuple[WireItem, bool]:
-    """The item row, locked; created if new. The unique identity settles races."""
-    item = WireItem.objects.select_for_update().filter(identity=parsed.identity).first()
-    if item is not None:
-        return item, False
+def _item_locked(
+    parsed: ParsedItem, source, agency, status, *, seen: bool
+) -> tuple[WireItem, bool]:
+    """The item row, locked; created if new. The unique identity settles races.
+
+    `seen`: the item existed a moment ago. When it did not, creating it straight away is
+    the cheaper bet; a worker that created it meanwhile makes the insert fail, and we
+    take their row."""
+    if seen:
+        item = WireItem.objects.select_for_update().filter(identity=parsed.identity).first()
+        if item is not None:
+            return item, False
     try:
         with transaction.atomic():
             item = WireItem.objects.create(
@@ -109,12 +117,17 @@ def wire_item_ingest(
     parsed: ParsedItem,
     source: WireSource | None = None,
     base_dir: Path | None = None,
+    base_url: str = "",
     publish: bool = False,
     file_name: str = "",
+    known_new: bool = False,
 ) -> IngestResult:
+    """Store one dispatch. `known_new`: the batch saw no row for this identity a moment
+    ago (see batch.py), so the look-up is skipped; a worker creating it meanwhile is
+    still caught by the unique identity (`_item_locked`)."""
     key = version_key(parsed)
     label = key
-    existing = WireItem.objects.filter(identity=parsed.identity).first()
+    existing = None if known_new else WireItem.objects.filter(identity=parsed.identity).first()
     if existing is not None:
         if existing.versions.filter(version_key=key).exists():
             return IngestResult("unchanged", parsed.identity, label, _url(existing))
@@ -122,20 +135,30 @@ def wire_item_ingest(
         if latest is not None and not is_newer(parsed, latest):
             return _record_older(parsed, key, label, file_name)
     status = status_of(parsed)
-    pictures = [] if status == ItemStatus.CANCELED else _pictures(parsed, base_dir)
+    pictures = [] if status == ItemStatus.CANCELED else _pictures(parsed, base_dir, base_url)
     stored: list = []
     try:
         with transaction.atomic():
-            return _store(parsed, key, label, status, source, pictures, publish, file_name, stored)
+            return _store(
+                parsed,
+                key,
+                status,
+                source=source,
+                pictures=pictures,
+                publish=publish,
+                file_name=file_name,
+                stored=stored,
+                seen=existing is not None,
+            )
     except BaseException:
         for image in stored:  # rows rolled back; their files must go too
             image.file.delete(save=False)
         raise
 
 
-def _pictures(parsed: ParsedItem, base_dir: Path | None) -> list[LoadedPicture]:
+def _pictures(parsed: ParsedItem, base_dir: Path | None, base_url: str) -> list[LoadedPicture]:
     try:
-        return load_pictures(parsed.pictures, base_dir=base_dir)
+        return load_pictures(parsed.pictures, base_dir=base_dir, base_url=base_url)
     except WireRejected as rejected:
         rejected.identity = parsed.identity
         rejected.version = parsed.version_label
@@ -168,9 +191,10 @@ def _version_fields(parsed: ParsedItem, file_name: str, *, older: bool = False) 
     }
 
 
-def _store(parsed, key, label, status, source, pictures, publish, file_name, stored):
+def _store(parsed, key, status, *, source, pictures, publish, file_name, stored, seen):
+    label = key
     agency = _agency(parsed, source)
-    item, created = _item_locked(parsed, source, agency, status)
+    item, created = _item_locked(parsed, source, agency, status, seen=seen)
     if not created:
         # Checked again under the lock: another worker may have stored it meanwhile.
         if item.versions.filter(version_key=key).exists():
@@ -198,6 +222,15 @@ def _store(parsed, key, label, status, source, pictures, publish, file_name, sto
     item.version_created = parsed.version_created
     item.agency = item.agency or agency
     item.save()
+    # NewsML-G2 packages: a text takes the pictures its package gave it; a package or a
+    # picture arriving after its text completes that text (see packages.py).
+    completed: list[WireItemVersion] = []
+    if parsed.item_type == "composite":
+        packages.package_members_store(package=item, members=parsed.members)
+    if parsed.item_type == "text" and status != ItemStatus.CANCELED:
+        version.pictures.add(*packages.package_pictures(identity=item.identity))
+    else:
+        completed = packages.texts_completed_by(item)
 
     outcome = "created" if created else "updated"
     if status == ItemStatus.CANCELED:
@@ -210,15 +243,19 @@ def _store(parsed, key, label, status, source, pictures, publish, file_name, sto
         policy = Policy.AUTO_PUBLISH
     if status != ItemStatus.WITHHELD and parsed.item_type == "text":
         _apply(item, version, policy)
+    for text_version in completed:
+        _pictures_arrived(text_version, policy)
     if status in {ItemStatus.EMBARGOED, ItemStatus.WITHHELD}:
         outcome = "held"
+    if created and policy == Policy.DESK and not completed:
+        return IngestResult(outcome, parsed.identity, label)  # a new item has no article
     return IngestResult(outcome, parsed.identity, label, _url(item))
 
 
 def _apply(item: WireItem, version: WireItemVersion, policy: str) -> None:
-    links = list(item.articles.select_related("article"))
     if policy == Policy.DESK:
         return
+    links = list(item.articles.select_related("article"))
     if policy == Policy.AUTO_PUBLISH and not links:
         article = article_services.article_create_from_item(item=item, version=version)
         article_services.article_publish(article=article)
@@ -229,17 +266,33 @@ def _apply(item: WireItem, version: WireItemVersion, policy: str) -> None:
             article_services.article_publish(article=article)
 
 
-def already_stored(parsed_items: list[ParsedItem]) -> dict[str, IngestResult]:
+def _pictures_arrived(version: WireItemVersion, policy: str) -> None:
+    """Pictures joined a text version already made into articles: bring them in as the
+    policy says (the desk policy leaves the articles to their editors)."""
+    item = version.item
+    if policy == Policy.DESK or item.status not in {ItemStatus.USABLE, ItemStatus.EMBARGOED}:
+        return
+    for link in item.articles.select_related("article"):
+        if link.applied_version_id != version.pk:
+            continue
+        article = article_services.article_apply_version(link=link, version=version)
+        if policy == Policy.AUTO_PUBLISH:
+            article_services.article_publish(article=article)
+
+
+def already_stored(parsed_items: list[ParsedItem]) -> tuple[dict[str, IngestResult], set[str]]:
     """The items of a batch whose version is stored already, in two queries: a batch
-    sent again costs a parse per item, not a round of lookups each."""
+    sent again costs a parse per item, not a round of lookups each. Also the identities
+    the database knows (any version), so that new ones skip their own look-up."""
     identities = {p.identity for p in parsed_items}
     if not identities:
-        return {}
+        return {}, set()
     stored = set(
         WireItemVersion.objects.filter(item__identity__in=identities).values_list(
             "item__identity", "version_key"
         )
     )
+    known = {identity for identity, _ in stored}
     urls = {
         link.item.identity: article_services.article_absolute_url(link.article)
         for link in WireArticle.objects.filter(
@@ -253,7 +306,7 @@ def already_stored(parsed_items: list[ParsedItem]) -> dict[str, IngestResult]:
             results[f"{parsed.identity} {key}"] = IngestResult(
                 "unchanged", parsed.identity, key, urls.get(parsed.identity, "")
             )
-    return results
+    return results, known
 
 
 def _url(item: WireItem) -> str:

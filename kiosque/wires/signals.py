@@ -55,8 +55,12 @@ def dispatch_publication(sender, instance: ArticlePage, revision=None, **kwargs)
     link = links[0]
     latest = link.item.latest_version
     if latest is not None and latest.status == ItemStatus.CANCELED:
-        # A killed dispatch is never republished, even from an old draft.
-        instance.unpublish()
+        # A killed dispatch is never republished, even from an old draft; its address
+        # keeps explaining the kill (410, see kiosque.editorial).
+        from kiosque.editorial.models import Withdrawal
+        from kiosque.editorial.services import article_withdraw
+
+        article_withdraw(article=instance, origin=Withdrawal.Origin.AGENCY)
         return
     version = link.applied_version
     if version is None or version == link.published_version:
@@ -79,7 +83,10 @@ def dispatch_publication(sender, instance: ArticlePage, revision=None, **kwargs)
         ArticlePage.objects.filter(pk=instance.pk).update(last_published_at=version.version_created)
     WireArticle.objects.filter(pk=link.pk).update(published_version=version)
     instance.refresh_from_db(fields=["first_published_at", "last_published_at"])
-    article_update_time_refresh(article=instance)
+    if ArticlePublication.objects.filter(article=instance).count() > 1:
+        # A single publication is never an update: the newsroom's receiver has already
+        # left « Mis à jour » empty, and moving that one publication cannot change it.
+        article_update_time_refresh(article=instance)
 
 
 @receiver(post_save, sender=WireSource)

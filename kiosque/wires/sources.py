@@ -13,10 +13,10 @@ import requests
 from django.conf import settings
 from django.utils import timezone
 
-from kiosque.wires.batch import SKIPPED_FOLDERS, SUFFIXES, ingest_file
+from kiosque.wires.batch import SKIPPED_FOLDERS, SUFFIXES, ingest_entries, ingest_file
 from kiosque.wires.models import WireSource
 from kiosque.wires.parsing import WireRejected, parse_file
-from kiosque.wires.services import IngestResult, wire_item_ingest
+from kiosque.wires.services import IngestResult
 
 logger = logging.getLogger(__name__)
 
@@ -97,27 +97,15 @@ def feed_poll(*, source: WireSource) -> list[IngestResult]:
         return []
     if response.status_code == 304:
         return []
-    results = []
     try:
         entries = parse_file(data, expected_format=source.format)
     except WireRejected as rejected:
         return [IngestResult("rejected", source.feed_url, "-", reason=rejected.reason)]
-    for entry in entries:
-        if isinstance(entry, WireRejected):
-            results.append(
-                IngestResult(
-                    "rejected", entry.identity or source.feed_url, "-", reason=entry.reason
-                )
-            )
-            continue
-        try:
-            results.append(wire_item_ingest(parsed=entry, source=source, file_name=source.feed_url))
-        except WireRejected as rejected:
-            results.append(
-                IngestResult(
-                    "rejected", entry.identity, entry.version_label, reason=rejected.reason
-                )
-            )
+    # A relative picture reference in a feed item is resolved against the feed's address
+    # (then fetched under the same rules as any picture URL: allowed hosts only).
+    results = ingest_entries(
+        entries, source=source, publish=False, origin=source.feed_url, base_url=source.feed_url
+    )
     WireSource.objects.filter(pk=source.pk).update(
         etag=response.headers.get("ETag", "")[:300],
         last_modified=response.headers.get("Last-Modified", "")[:100],

@@ -46,7 +46,6 @@ from django.core.management import call_command
 from django.core.files.images import ImageFile
 from PIL import Image
 from kiosque.newsroom.models import NewsImage
-from kiosque.newsroom.tasks import pregenerate_image_renditions
 
 call_command("createcachetable")
 get_user_model().objects.create_superuser(
@@ -63,9 +62,8 @@ for number in range(int(os.environ["TEST_IMAGES"])):
     picture.save(jpeg, "JPEG", quality=85)
     image = NewsImage(title=f"Essai {number}", description=f"Image d'essai {number}")
     image.file = ImageFile(io.BytesIO(jpeg.getvalue()), name=f"essai-{number}.jpg")
-    image.save()
-    result = pregenerate_image_renditions.enqueue(image_id=image.pk)
-    tasks.append({"image": image.pk, "task": str(result.id), "status": str(result.status)})
+    image.save()  # queues its renditions for the worker (newsroom.signals)
+    tasks.append({"image": image.pk})
 print("SETUP " + json.dumps(tasks))
 """
 
@@ -80,7 +78,10 @@ from kiosque.newsroom.models import ArticlePage, NewsImage
 
 User = get_user_model()
 ids = json.loads(os.environ["TEST_IMAGE_IDS"])
-results = DBTaskResult.objects.filter(task_path=os.environ["TEST_TASK_PATH"])
+results = [
+    r for r in DBTaskResult.objects.filter(task_path=os.environ["TEST_TASK_PATH"])
+    if r.args_kwargs["kwargs"].get("image_id") in ids
+]
 specs = {spec for kind in KINDS.values() for spec in kind.all_specs}
 print("REPORT " + json.dumps({
     "tasks": [
@@ -353,7 +354,6 @@ def test_server_worker_and_cli_write_the_same_sqlite_file_at_once(tmp_path):
         kiosque("migrate", "--no-input", env=env)
         queued = marked_json(kiosque("shell", "-c", SETUP_SCRIPT, env=env).stdout, "SETUP")
         assert len(queued) == IMAGES
-        assert {task["status"] for task in queued} == {"READY"}, queued
         assert collect.wait(timeout=WAIT_SECONDS) == 0, collect.output()
 
         # The server starts first, as in production: `serve` writes the Site record at
@@ -437,7 +437,9 @@ def test_server_worker_and_cli_write_the_same_sqlite_file_at_once(tmp_path):
         ).stdout,
         "REPORT",
     )
-    assert report["articles"] == report["live_articles"] == DEMO_ARTICLES
+    # The demo also holds a withdrawn, a scheduled and an in-review article, never live.
+    assert report["live_articles"] == DEMO_ARTICLES
+    assert report["articles"] == DEMO_ARTICLES + 3
     assert report["sessions"] >= LOGINS
     assert report["last_login"] != "None"
 
@@ -449,7 +451,8 @@ def test_server_worker_and_cli_write_the_same_sqlite_file_at_once(tmp_path):
     assert {t["return_value"] for t in tasks} == {report["specs"]}
     assert report["renditions"] == {str(t["image"]): report["specs"] for t in queued}
     worker_log = outputs["worker"]
-    assert worker_log.count(f"path={TASK_PATH} state=SUCCESSFUL") == IMAGES, worker_log[-3000:]
+    # The demo's own pictures queue theirs too: at least the test's ran.
+    assert worker_log.count(f"path={TASK_PATH} state=SUCCESSFUL") >= IMAGES, worker_log[-3000:]
     # Wagtail queues its own tasks as the demo publishes (search and reference index):
     # the worker ran those at the same time, and none of them may have failed either.
     assert "state=FAILED" not in worker_log, worker_log[-5000:]

@@ -74,6 +74,11 @@ class LiveSite:
     admin_password: str
     var_dir: Path
     log_file: Path
+    edge_url: str  # Varnish (`kiosque edge`) in front of base_url; the site purges it
+    env: dict  # the site's environment, for `kiosque` commands run against it
+
+    def edge(self, path: str = "/") -> str:
+        return self.edge_url + path
 
     def url(self, path: str = "/") -> str:
         return self.base_url + path
@@ -119,6 +124,7 @@ def live_site():
     """The demo site served by `kiosque serve` on 127.0.0.1:<free port>."""
     var_dir = Path(tempfile.mkdtemp(prefix="kiosque-e2e-"))
     port = _free_port()
+    edge_port = _free_port()
     password = secrets.token_urlsafe(24)
     env = dict(os.environ)
     for name in ENVIRONMENT_NOT_INHERITED:
@@ -129,6 +135,7 @@ def live_site():
         HOST="127.0.0.1",
         PORT=str(port),
         PYTHONUNBUFFERED="1",
+        EDGE_URL=f"http://127.0.0.1:{edge_port}",
     )
     setup_log = var_dir / "setup.log"
     with setup_log.open("w") as log:
@@ -181,18 +188,41 @@ def live_site():
                     pytrace=False,
                 )
             time.sleep(0.25)
+        edge = _start_edge(env, edge_port, port, var_dir)
         yield LiveSite(
             base_url=base_url,
             admin_username=ADMIN_USERNAME,
             admin_password=password,
             var_dir=var_dir,
             log_file=server_log,
+            edge_url=f"http://127.0.0.1:{edge_port}",
+            env=env,
         )
     finally:
+        if "edge" in locals():
+            _stop(edge)
         _stop(server)
         log.close()
         if os.environ.get("KIOSQUE_E2E_KEEP", "") == "":
             shutil.rmtree(var_dir, ignore_errors=True)
+
+
+def _start_edge(env: dict, edge_port: int, backend_port: int, var_dir: Path):
+    """Varnish in front of the site, started as `make edge` starts it."""
+    edge_log = (var_dir / "edge.log").open("w")
+    edge = subprocess.Popen(
+        [sys.executable, "-m", "kiosque", "edge", "--port", str(edge_port),
+         "--backend-port", str(backend_port), "--memory", "64m"],
+        env=env, cwd=REPO_ROOT, stdout=edge_log, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while not _healthy(f"http://127.0.0.1:{edge_port}/healthz"):
+        if edge.poll() is not None or time.monotonic() > deadline:
+            edge_log.flush()
+            pytest.fail(f"`kiosque edge` did not start:\n{_tail(var_dir / 'edge.log')}")
+        time.sleep(0.2)
+    return edge
 
 
 def _stop(server: subprocess.Popen) -> None:

@@ -118,8 +118,11 @@ def journey(live_site, new_page, language):
     notice = mail_to(live_site, email, reply)
     assert replier_name in notice and "/desabonnement/" in notice
 
-    # The writer reports the reply; the moderator rejects it with a reason.
+    # The writer reports the reply from the full comments page (never cached: the article
+    # page the browser saw a minute ago may be served again from its own cache, which
+    # the edge's purge cannot reach); the moderator rejects it with a reason.
     writer.goto(article_url)
+    writer.locator(".comments__more a").click()
     writer.locator(".comment", has_text=reply).get_by_role("link", name=words["report"]).click()
     writer.locator("input[name=reason][value=abusive]").check()
     writer.get_by_role("button", name=words["send_report"]).click()

@@ -65,3 +65,57 @@ def test_article_page_queries_do_not_grow_with_the_site(client, newsroom):
 
     assert len(large_queries) == len(small_queries), "\n".join(large_queries)
     assert len(small_queries) <= ARTICLE_PAGE_QUERY_BUDGET, "\n".join(small_queries)
+
+
+# Home and section pages: a small constant too, whether a section holds 10 articles or 60.
+LISTING_QUERY_BUDGET = 30
+
+
+def add_section_articles(newsroom, count: int, prefix: str) -> None:
+    for n in range(count):
+        make_article(
+            newsroom.europe,
+            title=f"{prefix} {n}",
+            slug=f"{prefix.lower()}-{n}",
+            topic=newsroom.topic if n % 2 else None,
+            authors=[newsroom.author],
+            agencies=[newsroom.agency] if n % 3 == 0 else [],
+            lead_image=make_image(f"{prefix} image {n}") if n % 4 == 0 else None,
+            published_at=days_ago(n + 1),
+        )
+
+
+@pytest.mark.parametrize("page", ["home", "section"])
+def test_listing_pages_queries_do_not_grow_with_the_site(client, newsroom, page):
+    url = "/" if page == "home" else newsroom.europe.url
+    add_section_articles(newsroom, 10, "Dix")
+    small_queries = queries_for(client, url)
+    add_section_articles(newsroom, 50, "Soixante")
+    large_queries = queries_for(client, url)
+
+    assert len(large_queries) == len(small_queries), "\n".join(large_queries)
+    assert len(small_queries) <= LISTING_QUERY_BUDGET, "\n".join(small_queries)
+
+
+def add_comments(article, count: int) -> None:
+    from kiosque.discussion.services import comment_post
+    from tests.discussion.helpers import forget_rate_limits, make_reader
+
+    readers = [make_reader() for _ in range(count // 40 + 1)]
+    for n in range(count):
+        forget_rate_limits()  # one reader may post 50 a day: not what is measured here
+        comment_post(
+            user=readers[n % len(readers)], article=article, body=f"Commentaire numéro {n}"
+        )
+
+
+def test_article_page_with_its_comments_costs_the_same_with_10_or_120(client, newsroom, config):
+    few = make_article(newsroom.europe, slug="peu", published_at=days_ago(1))
+    many = make_article(newsroom.europe, slug="beaucoup", published_at=days_ago(1))
+    add_comments(few, 10)
+    add_comments(many, 120)
+    few_queries = queries_for(client, few.url)
+    many_queries = queries_for(client, many.url)
+    assert "Commentaire numéro 9" in client.get(few.url).content.decode()
+    assert len(many_queries) == len(few_queries), "\n".join(many_queries)
+    assert len(few_queries) <= ARTICLE_PAGE_QUERY_BUDGET, "\n".join(few_queries)

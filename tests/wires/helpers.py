@@ -82,3 +82,57 @@ def with_picture(item: dict, href: str = "photo.jpg") -> dict:
         }
     ]
     return item
+
+
+G2 = 'xmlns="http://iptc.org/std/nar/2006-10-01/"'
+
+
+def g2_text(guid: str = "urn:kiosque-test:g2:quimper", version: int = 1) -> str:
+    return f"""<newsItem {G2} guid="{guid}" version="{version}" standard="NewsML-G2"
+ standardversion="2.35" conformance="power" xml:lang="fr">
+ <itemMeta><itemClass qcode="ninat:text"/><provider literal="AFP"/>
+  <versionCreated>2026-11-24T09:00:00+01:00</versionCreated>
+  <firstCreated>2026-11-24T08:00:00+01:00</firstCreated>
+  <pubStatus qcode="stat:usable"/></itemMeta>
+ <contentMeta><headline>Quimper : la cathédrale rouvre ses portes</headline>
+  <description role="drol:summary">Après deux ans de travaux, la nef est rendue.</description>
+  <language tag="fr"/></contentMeta>
+ <contentSet><inlineXML contenttype="application/xhtml+xml">
+  <html xmlns="http://www.w3.org/1999/xhtml"><body>
+   <p>Les Quimpérois ont retrouvé samedi la nef de leur cathédrale.</p>
+  </body></html></inlineXML></contentSet>
+</newsItem>"""
+
+
+def g2_picture(guid: str = "urn:kiosque-test:g2:photo", href: str = "nef.jpg") -> str:
+    return f"""<newsItem {G2} guid="{guid}" version="1" standard="NewsML-G2"
+ standardversion="2.35" conformance="power">
+ <itemMeta><itemClass qcode="ninat:picture"/><provider literal="AFP"/>
+  <versionCreated>2026-11-24T09:00:00+01:00</versionCreated>
+  <pubStatus qcode="stat:usable"/></itemMeta>
+ <contentMeta><headline>La nef restaurée</headline>
+  <description role="drol:caption">La nef de la cathédrale, samedi.</description>
+  <creditline>AFP / Soazig Le Bihan</creditline><by>Soazig Le Bihan</by></contentMeta>
+ <contentSet><remoteContent href="{href}" contenttype="image/jpeg" width="800" height="450"/>
+ </contentSet>
+</newsItem>"""
+
+
+def g2_package(
+    guid: str = "urn:kiosque-test:g2:package",
+    members: tuple[str, ...] = ("urn:kiosque-test:g2:quimper", "urn:kiosque-test:g2:photo"),
+) -> str:
+    refs = "".join(f'<itemRef residref="{member}"/>' for member in members)
+    return f"""<packageItem {G2} guid="{guid}" version="1" standard="NewsML-G2"
+ standardversion="2.35" conformance="power">
+ <itemMeta><itemClass qcode="ninat:composite"/><provider literal="AFP"/>
+  <versionCreated>2026-11-24T09:00:00+01:00</versionCreated>
+  <pubStatus qcode="stat:usable"/></itemMeta>
+ <groupSet root="G1"><group id="G1" role="group:main">{refs}</group></groupSet>
+</packageItem>"""
+
+
+def g2_message(*items: str) -> str:
+    inner = "".join(item.replace(f" {G2}", "") for item in items)
+    head = '<?xml version="1.0" encoding="UTF-8"?>'
+    return f"{head}<newsMessage {G2}><itemSet>{inner}</itemSet></newsMessage>"

@@ -52,3 +52,23 @@ def test_history_diff_and_new_version_applied(editor, tmp_path):
     editor.post(reverse("wires_admin:apply_version", args=[link.pk]))
     latest = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
     assert latest.title == "Douarnenez : la flottille repart"
+
+
+def test_nothing_to_apply_or_create_from_a_killed_dispatch(editor, tmp_path):
+    ingest_file(write_json(tmp_path, "a.json", ninjs()))
+    item = WireItem.objects.get()
+    editor.post(reverse("wires_admin:create_article", args=[item.pk]))
+    article = ArticlePage.objects.get(wire_links__item=item)
+    kill = ninjs(version="2", pubstatus="canceled", headline="", body="")
+    ingest_file(write_json(tmp_path, "kill.json", kill))
+    link = article.wire_links.get()
+    detail = editor.get(reverse("wires_admin:dispatch", args=[item.pk])).content.decode()
+    assert reverse("wires_admin:apply_version", args=[link.pk]) not in detail
+    assert reverse("wires_admin:create_article", args=[item.pk]) not in detail
+    # Posting anyway changes nothing: the kill's empty text never reaches the draft.
+    editor.post(reverse("wires_admin:apply_version", args=[link.pk]))
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert draft.title == "Douarnenez : les pêcheurs reprennent le travail"
+    response = editor.post(reverse("wires_admin:create_article", args=[item.pk]))
+    assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    assert ArticlePage.objects.filter(wire_links__item=item).count() == 1

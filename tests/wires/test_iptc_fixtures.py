@@ -154,7 +154,7 @@ def test_newsml_g2_picture_with_renditions():
 
 def test_newsml_g2_package_item():
     (item,) = g2("LISTING_6_Simple_NewsML-G2_Package.xml")
-    assert item.item_type == "composite" or item.identity
+    assert item.item_type == "composite" and len(item.members) == 2
 
 
 def test_newsml_g2_news_message_items_each_get_an_outcome():

@@ -152,3 +152,87 @@ def test_http_pictures_from_allowed_hosts_only(newsroom, tmp_path, picture_serve
     [refused] = ingest_file(write_json(tmp_path, "away.json", away))
     assert refused.outcome == "rejected"
     assert "host 'elsewhere.invalid' is not in WIRES_PICTURE_HOSTS" in refused.reason
+
+
+class FeedWithPictures(BaseHTTPRequestHandler):
+    """A feed at /agence/feed.json whose items point at pictures relatively."""
+
+    body = b"[]"
+    requested: list = []
+
+    def do_GET(self):
+        FeedWithPictures.requested.append(self.path)
+        if self.path == "/agence/feed.json":
+            payload, kind = self.body, "application/json"
+        elif self.path == "/agence/photos/nef.jpg":
+            payload, kind = jpeg_bytes(), "image/jpeg"
+        elif self.path == "/agence/photos/huge.jpg":
+            payload, kind = jpeg_bytes(2000, 2000), "image/jpeg"
+        elif self.path == "/agence/photos/moved.jpg":
+            self.send_response(302)
+            self.send_header("Location", "http://elsewhere.invalid/nef.jpg")
+            self.end_headers()
+            return
+        else:
+            self.send_response(404)
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def agency_server(settings):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FeedWithPictures)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    FeedWithPictures.requested = []
+    settings.WIRES_PICTURE_HOSTS = ["127.0.0.1"]
+    yield f"http://127.0.0.1:{server.server_port}/agence/feed.json"
+    server.shutdown()
+    server.server_close()
+
+
+def test_feed_relative_pictures_resolved_against_the_feed_url(newsroom, agency_server, settings):
+    settings.WIRES_MAX_PICTURE_BYTES = 60_000
+    items = [
+        with_picture(ninjs(uri="urn:feed:ok"), href="photos/nef.jpg"),
+        with_picture(ninjs(uri="urn:feed:missing"), href="photos/absente.jpg"),
+        with_picture(ninjs(uri="urn:feed:other-host"), href="//elsewhere.invalid/nef.jpg"),
+        with_picture(ninjs(uri="urn:feed:redirect"), href="photos/moved.jpg"),
+        with_picture(ninjs(uri="urn:feed:huge"), href="/agence/photos/huge.jpg"),
+    ]
+    FeedWithPictures.body = json.dumps(items).encode()
+    source = WireSource.objects.create(
+        name="feed", agency=newsroom.agency, kind=WireSource.Kind.HTTP, feed_url=agency_server
+    )
+    results = {r.identity: r for r in feed_poll(source=source)}
+    assert results["urn:feed:ok"].outcome == "created"
+    assert "/agence/photos/nef.jpg" in FeedWithPictures.requested
+    picture = WireItem.objects.get(identity="urn:feed:ok").latest_version.pictures.get()
+    assert picture.caption == "Le port de Douarnenez, mardi."
+    assert "HTTP 404" in results["urn:feed:missing"].reason
+    assert "host 'elsewhere.invalid' is not in WIRES_PICTURE_HOSTS" in (
+        results["urn:feed:other-host"].reason
+    )
+    assert "host 'elsewhere.invalid'" in results["urn:feed:redirect"].reason
+    assert "larger than 60000 bytes" in results["urn:feed:huge"].reason
+    rejected = {i for i, r in results.items() if r.outcome == "rejected"}
+    assert not WireItem.objects.filter(identity__in=rejected).exists()  # nothing half-stored
+
+
+def test_feed_relative_pictures_need_an_allowed_feed_host(newsroom, agency_server, settings):
+    settings.WIRES_PICTURE_HOSTS = ["photos.agence.invalid"]
+    FeedWithPictures.body = json.dumps([with_picture(ninjs(), href="photos/nef.jpg")]).encode()
+    source = WireSource.objects.create(
+        name="feed", agency=newsroom.agency, kind=WireSource.Kind.HTTP, feed_url=agency_server
+    )
+    [result] = feed_poll(source=source)
+    assert result.outcome == "rejected"
+    assert "host '127.0.0.1' is not in WIRES_PICTURE_HOSTS" in result.reason
+    assert "/agence/photos/nef.jpg" not in FeedWithPictures.requested

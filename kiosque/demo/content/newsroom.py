@@ -116,8 +116,94 @@ POLICIES = {
             "Kiosque Info ne dépose aucun traceur publicitaire et ne fait appel à aucun "
             "service tiers pour afficher ses pages.",
             "Les comptes de lecteurs servent uniquement à participer aux commentaires. "
-            "Chaque lecteur peut télécharger ses données ou supprimer son compte à tout "
-            "moment.",
+            "Nous gardons l’adresse électronique, le nom d’affichage, les préférences de "
+            "notification, les commentaires et les « J’aime » de chaque lecteur, qui peut "
+            "télécharger toutes ces données (au format JSON) ou supprimer son compte à tout "
+            "moment depuis la page « Mon compte ».",
+            "La suppression d’un compte est immédiate et ferme toutes ses sessions. Ses "
+            "commentaires sont remplacés par la mention « Commentaire supprimé » : leur "
+            "texte et le nom de leur auteur disparaissent, seule leur place reste dans la "
+            "conversation pour que les réponses des autres lecteurs gardent leur sens. Les "
+            "« J’aime », les versions précédentes des commentaires et les préférences sont "
+            "effacés ; les signalements déjà envoyés restent traités, sans le nom de leur "
+            "auteur, et le journal de modération garde les décisions prises, sans lien avec "
+            "le compte.",
+            "Une seule exception : lorsqu’un lecteur banni par la modération supprime son "
+            "compte, nous conservons une empreinte de son adresse électronique, calculée "
+            "avec une clé secrète, qui ne permet pas de retrouver l’adresse. Elle sert "
+            "uniquement à empêcher qu’il échappe au bannissement en se réinscrivant avec "
+            "la même adresse.",
+        ],
+    ),
+    # Settings › Policies (kiosque.editorial): ownership, contact, legal notice and the
+    # accessibility statement French law requires, with its conformance status.
+    "qui-sommes-nous": (
+        "Qui sommes-nous",
+        [
+            "Kiosque Info est édité par les Éditions Kiosque, une société indépendante "
+            "fondée par ses journalistes. Aucun groupe industriel, aucune banque et aucun "
+            "annonceur ne détient de part de son capital.",
+            "Le capital est réparti entre la société des rédacteurs (51 %), une fondation "
+            "de soutien au journalisme local (30 %) et quelque deux mille lecteurs "
+            "actionnaires (19 %). Les statuts donnent à la société des rédacteurs un droit "
+            "de veto sur la nomination du directeur de la rédaction.",
+            "Le site vit des abonnements de soutien de ses lecteurs et de la vente de ses "
+            "enquêtes à d’autres médias. Il ne publie pas de publicité ciblée.",
+        ],
+    ),
+    "contact": (
+        "Contact",
+        [
+            "Pour signaler une erreur, proposer une information ou réagir à un article, "
+            "écrivez à la rédaction : redaction@kiosque.invalid. Chaque message est lu par "
+            "un membre de l’équipe éditoriale.",
+            "Pour une demande de rectificatif, précisez l’article concerné et ce qui vous "
+            "paraît inexact : la rédaction vous répond sous quarante-huit heures.",
+            "Éditions Kiosque, 12 rue des Imprimeurs, 44000 Nantes (adresse fictive de "
+            "démonstration).",
+        ],
+    ),
+    "mentions-legales": (
+        "Mentions légales",
+        [
+            "Le site Kiosque Info est édité par les Éditions Kiosque, société par actions "
+            "simplifiée au capital de 120 000 euros, dont le siège est situé 12 rue des "
+            "Imprimeurs, 44000 Nantes (société fictive de démonstration).",
+            "Directrice de la publication : Claire Le Hénaff, que l’on peut joindre à "
+            "l’adresse redaction@kiosque.invalid.",
+            "Le site est hébergé par Hébergements de l’Ouest, 3 quai des Serveurs, 35000 "
+            "Rennes (hébergeur fictif de démonstration).",
+            "Les articles, photographies et illustrations publiés sur le site sont protégés "
+            "par le droit d’auteur. Les dépêches reprises restent la propriété des agences "
+            "qui les ont produites.",
+        ],
+    ),
+    "accessibilite": (
+        "Déclaration d’accessibilité",
+        [
+            "Les Éditions Kiosque s’engagent à rendre le site Kiosque Info accessible "
+            "conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. Cette "
+            "déclaration d’accessibilité s’applique à l’ensemble des pages publiques du "
+            "site.",
+            "État de conformité : Kiosque Info est partiellement conforme avec le "
+            "référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1.2, "
+            "en raison des non-conformités énumérées ci-dessous.",
+            "Résultats des tests : l’audit interne mené en novembre 2026 sur un "
+            "échantillon de quinze pages montre que 88 % des critères applicables sont "
+            "respectés.",
+            "Contenus non accessibles : certaines photographies publiées avant 2022 n’ont "
+            "pas d’alternative textuelle détaillée ; les documents PDF joints à quelques "
+            "enquêtes ne sont pas balisés ; les liens vers des vidéos de tiers mènent à des "
+            "contenus sans sous-titres.",
+            "Cette déclaration a été établie le 25 novembre 2026. Technologies utilisées : "
+            "HTML et CSS, sans JavaScript nécessaire à la lecture. Les tests ont été menés "
+            "avec Firefox et NVDA, Safari et VoiceOver, ainsi qu’avec l’outil axe-core.",
+            "Retour d’information et contact : si vous n’arrivez pas à accéder à un "
+            "contenu, écrivez à accessibilite@kiosque.invalid ; nous vous le fournirons "
+            "sous une autre forme.",
+            "Voies de recours : si vous n’obtenez pas de réponse satisfaisante, vous "
+            "pouvez écrire au Défenseur des droits ou contacter son délégué dans votre "
+            "région.",
         ],
     ),
 }

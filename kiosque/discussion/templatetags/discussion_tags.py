@@ -1,8 +1,13 @@
 from django import template
 
+from kiosque.discussion import selectors
 from kiosque.discussion.text import render_body
 
 register = template.Library()
+
+# How far into the template context the card counts look for the page's articles.
+_CONTEXT_DEPTH = 4
+_MAX_ARTICLES = 500
 
 
 @register.filter
@@ -19,3 +24,63 @@ def contains(collection, item) -> bool:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+def _articles_in(value, found: set[int], depth: int) -> None:
+    """Collect the ids of articles already loaded in the context, without querying.
+
+    Only evaluated querysets are read: a queryset the page did not run (a menu's, a
+    lazily built one) is left alone rather than run here.
+    """
+    from django.core.paginator import Page as PaginatorPage
+    from django.db.models import QuerySet
+
+    from kiosque.newsroom.models import ArticlePage
+
+    if depth < 0 or len(found) >= _MAX_ARTICLES:
+        return
+    # type(), never isinstance(): isinstance() would evaluate a lazy `user`, read the
+    # session and make the shared page vary by cookie.
+    kind = type(value)
+    if issubclass(kind, ArticlePage):
+        found.add(value.pk)
+    elif issubclass(kind, PaginatorPage):
+        _articles_in(value.object_list, found, depth - 1)
+    elif issubclass(kind, QuerySet):
+        if value._result_cache is not None:
+            _articles_in(value._result_cache, found, depth - 1)
+    elif issubclass(kind, dict):
+        for item in value.values():
+            _articles_in(item, found, depth - 1)
+    elif issubclass(kind, list | tuple):
+        for item in value:
+            _articles_in(item, found, depth - 1)
+
+
+@register.simple_tag(takes_context=True)
+def published_comment_count(context, article) -> int | None:
+    """Published comments of a listed article, the same for every reader (None: not shown).
+
+    The first card of a page reads the counts of every article the page has loaded (the
+    lead, featured, section blocks, a paginated listing) in one query
+    and keeps them on the request: a listing costs one query, not one per card. An
+    article the scan missed costs one more query, never a wrong number.
+    """
+    from kiosque.newsroom.models import ArticlePage
+
+    if issubclass(type(context.get("page")), ArticlePage):
+        # Related articles under an article: no count, so the article page keeps its
+        # fixed query budget (its own count is in the cached discussion block).
+        return None
+    request = context.get("request")
+    known: dict[int, int] = getattr(request, "_discussion_card_counts", {})
+    if article.pk not in known:
+        wanted: set[int] = {article.pk}
+        for layer in context.dicts:
+            _articles_in(layer, wanted, _CONTEXT_DEPTH)
+        wanted -= known.keys()
+        counted = selectors.comment_counts(article_ids=wanted)
+        known = {**known, **{pk: counted.get(pk, 0) for pk in wanted}}
+        if request is not None:
+            request._discussion_card_counts = known
+    return known[article.pk]

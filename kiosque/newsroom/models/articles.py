@@ -137,6 +137,8 @@ class ArticlePage(Page):
             ],
             heading=_("Credits"),
         ),
+        # Public « Rectificatif » notes (kiosque.editorial.models.Correction).
+        InlinePanel("corrections", label=_("Correction"), heading=_("Corrections")),
     ]
     settings_panels = [
         *Page.settings_panels,

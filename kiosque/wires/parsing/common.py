@@ -51,6 +51,13 @@ class PictureRef(BaseModel):
     headline: str = ""
 
 
+class PackageMember(BaseModel):
+    """An item a NewsML-G2 packageItem refers to (`itemRef/@residref`)."""
+
+    identity: str
+    item_class: str = ""
+
+
 class ParsedItem(BaseModel):
     identity: str = Field(min_length=1, max_length=500)
     format: str
@@ -76,6 +83,8 @@ class ParsedItem(BaseModel):
     provider: str = ""
     correction_signal: bool = False
     pictures: list[PictureRef] = []
+    # A package's items, in the package's order (its text and its pictures).
+    members: list[PackageMember] = []
     raw: str = ""
     # Parsing notes kept with the version (e.g. a legacy date Kiosque could not read).
     notes: list[str] = []

@@ -14,6 +14,7 @@ from lxml import etree
 from kiosque.wires.body import sanitise
 from kiosque.wires.parsing.common import (
     Concept,
+    PackageMember,
     ParsedItem,
     PictureRef,
     PubStatus,
@@ -152,6 +153,24 @@ def _pictures(item, caption: str, headline: str, credit: str, by: str) -> list[P
     ]
 
 
+def _members(item) -> list[PackageMember]:
+    """A packageItem's itemRefs, groups flattened in document order, each item once."""
+    members, seen = [], set()
+    for ref in item.iter(f"{{{NAR}}}itemRef"):
+        identity = (ref.get("residref") or "").strip()
+        if not identity or identity in seen:
+            continue
+        seen.add(identity)
+        item_class = ref.find("n:itemClass", NS)
+        members.append(
+            PackageMember(
+                identity=identity,
+                item_class=_qcode_tail(item_class.get("qcode")) if item_class is not None else "",
+            )
+        )
+    return members
+
+
 def parse_newsml_item(item, raw: str) -> ParsedItem:
     kind = etree.QName(item).localname
     identity = (item.get("guid") or "").strip()
@@ -259,6 +278,7 @@ def _parse(item, *, kind: str, identity: str, raw: str) -> ParsedItem:
         provider=provider_name,
         correction_signal="sig:correction" in signals,
         pictures=pictures,
+        members=_members(item) if kind == "packageItem" else [],
         raw=raw,
     )
 

@@ -20,6 +20,9 @@ PROGRESS_FROM = 20  # files; a small batch needs no bar
 
 class Command(BaseCommand):
     help = "Ingest agency dispatches (IPTC ninjs, NewsML-G2) from files and folders."
+    # A data command run by agencies' scripts, often many times a minute: the system
+    # checks (a second or two at start-up) belong to deployment, not to every batch.
+    requires_system_checks: list = []
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")

@@ -1,0 +1,630 @@
+"""HTTP benchmark of the article page: application, edge cache, static-file limit.
+
+    .venv/bin/python bench/http_bench.py                     # what `make bench` runs
+    .venv/bin/python bench/http_bench.py --servers 1x1,2x4,4x1,4x4 --conn-max-age 0,60
+
+Needs wrk, varnishd (with varnish-modules) and nginx on this machine (`make bench`
+installs the missing ones), and two PostgreSQL databases loaded by `kiosque bench-data`
+(see bench/results/README.md): BENCH_LARGE_URL (200,000 articles) and BENCH_SMALL_URL
+(1,000 articles). In one run, on the reference article of kiosque.benchdata:
+
+  (a) the page straight from the application: `kiosque serve` (gunicorn) with the
+      production settings, nothing cached in front;
+  (b) the same page through Varnish running deploy/varnish/kiosque.vcl;
+  (c) nginx serving the same bytes as a static file: the physical limit of this
+      machine for this response;
+  (d) the application's page on the small database, to compare with (a).
+
+Each is measured twice with wrk: one connection (the time of one request: p50/p99 are
+what a reader waits) and many connections (throughput). Results go to
+bench/results/http-bench-<time>.json with a PNG chart next to it. Timing targets are
+printed as ratios measured in this same run, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from kiosque.benchdata.reference import REFERENCE_PATH  # noqa: E402
+
+RESULTS = REPO / "bench" / "results"
+VCL = REPO / "deploy" / "varnish" / "kiosque.vcl"
+PG = "postgres://postgres@127.0.0.1:5432"
+# Commands other than the server run with the ordinary settings, whatever this script's
+# own Django set-up (it reads `kiosque serve`'s defaults) put in os.environ.
+DEV = {"DJANGO_SETTINGS_MODULE": "kiosque.settings.dev"}
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+# --- processes -------------------------------------------------------------------------
+
+
+def wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = 300) -> None:
+    """Until `url` answers 200; stop early, showing the log, if `process` has died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"{process.args[0]} stopped:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"{url} did not answer 200 within {timeout:.0f} s")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def stop(process: subprocess.Popen | None) -> None:
+    if process is None or process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def app_environment(database_url: str, port: int, var_dir: Path, conn_max_age: int) -> dict:
+    """Production settings, as an operator would set them, on this machine."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "kiosque.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "BASE_URL": f"http://127.0.0.1:{port}",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        "CONN_MAX_AGE": str(conn_max_age),
+        "KIOSQUE_VAR_DIR": str(var_dir),
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "LOG_LEVEL": "WARNING",
+        "EDGE_URL": "",
+    }
+
+
+def start_app(env: dict, workers: int, threads: int, log: Path) -> subprocess.Popen:
+    command = [
+        str(REPO / ".venv" / "bin" / "kiosque"), "serve", "--no-worker",
+        "--workers", str(workers), "--threads", str(threads),
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True
+    )
+    wait_for(f"http://127.0.0.1:{env['PORT']}/healthz", process, log)
+    return process
+
+
+def edge_vcl(workdir: Path, backend_port: int) -> tuple[Path, str]:
+    """The shipped VCL pointed at this run's backend; a minimal one if none is shipped."""
+    if VCL.exists():
+        text = VCL.read_text()
+        text = re.sub(r'(\.port\s*=\s*)"\d+"', rf'\1"{backend_port}"', text)
+        text = re.sub(r'(\.host\s*=\s*)"[^"]+"', r'\1"127.0.0.1"', text)
+        source = str(VCL.relative_to(REPO))
+    else:
+        text = (
+            "vcl 4.1;\n"
+            f'backend default {{ .host = "127.0.0.1"; .port = "{backend_port}"; }}\n'
+            "sub vcl_recv { unset req.http.Cookie; }\n"
+        )
+        source = "minimal fallback VCL (deploy/varnish/kiosque.vcl missing)"
+    path = workdir / "kiosque.vcl"
+    path.write_text(text)
+    return path, source
+
+
+EDGE_COMMAND = REPO / "kiosque" / "edge" / "management" / "commands" / "edge.py"
+
+
+def start_edge(workdir: Path, backend_port: int, port: int, log: Path) -> tuple:
+    """`make edge`'s Varnish (`kiosque edge`) in front of the app; (process, VCL source)."""
+    if not EDGE_COMMAND.exists():
+        vcl, source = edge_vcl(workdir, backend_port)
+        return start_varnish(workdir, vcl, port, log), source
+    env = {**os.environ, **DEV, "KIOSQUE_VAR_DIR": str(workdir / "edge-var")}
+    command = [
+        str(REPO / ".venv" / "bin" / "kiosque"), "edge", "--skip-checks",
+        "--port", str(port), "--backend-port", str(backend_port),
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True
+    )
+    wait_for(f"http://127.0.0.1:{port}{REFERENCE_PATH}", process, log)
+    return process, "kiosque edge (make edge's VCL)"
+
+
+def start_varnish(workdir: Path, vcl: Path, port: int, log: Path) -> subprocess.Popen:
+    command = [
+        "varnishd", "-F", "-n", str(workdir / "varnish"), "-a", f"127.0.0.1:{port}",
+        "-f", str(vcl), "-s", "malloc,256m",
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True
+    )
+    wait_for(f"http://127.0.0.1:{port}{REFERENCE_PATH}", process, log)
+    return process
+
+
+def start_nginx(workdir: Path, body: bytes, port: int, log: Path) -> subprocess.Popen:
+    """nginx serving `body` at the article's path, from a config of its own."""
+    root = workdir / "static"
+    page = root / REFERENCE_PATH.strip("/") / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(body)
+    for folder in [workdir, *page.parents]:  # nginx's workers run as nobody
+        if folder.is_relative_to(workdir):
+            folder.chmod(0o755)
+    page.chmod(0o644)
+    config = workdir / "nginx.conf"
+    config.write_text(
+        f"""
+worker_processes auto;
+daemon off;
+pid {workdir}/nginx.pid;
+error_log {log} warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    default_type text/html;
+    client_body_temp_path {workdir}/nginx-body;
+    proxy_temp_path {workdir}/nginx-proxy;
+    fastcgi_temp_path {workdir}/nginx-fastcgi;
+    uwsgi_temp_path {workdir}/nginx-uwsgi;
+    scgi_temp_path {workdir}/nginx-scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        index index.html;
+    }}
+}}
+"""
+    )
+    process = subprocess.Popen(
+        ["nginx", "-c", str(config), "-p", str(workdir)],
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    wait_for(f"http://127.0.0.1:{port}{REFERENCE_PATH}", process, log)
+    return process
+
+
+# --- measuring -------------------------------------------------------------------------
+
+
+def fetch(url: str) -> tuple[bytes, dict]:
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+        return response.read(), dict(response.headers)
+
+
+def wrk(url: str, *, connections: int, seconds: int, threads: int = 2) -> dict:
+    threads = min(threads, connections)
+    output = subprocess.run(
+        # A long timeout: a slow answer is a measurement, not an error to leave out.
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "60s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return parse_wrk(output) | {"connections": connections, "seconds": seconds}
+
+
+def parse_wrk(output: str) -> dict:
+    def latency(percent: str) -> float:
+        found = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        return round(float(found.group(1)) * UNITS[found.group(2)], 3) if found else None
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    total = re.search(r"(\d+) requests in", output)
+    return {
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "p50_ms": latency("50"),
+        "p99_ms": latency("99"),
+        "requests": int(total.group(1)) if total else 0,
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1).strip() if socket_errors else "",
+    }
+
+
+def measure(url: str, args) -> dict:
+    """One connection (latency), after a warm-up, then args.connections (throughput).
+
+    The one-connection run comes first so no request queued by the many-connection run
+    is still being served while it measures.
+    """
+    wrk(url, connections=1, seconds=2, threads=1)
+    return {
+        "latency": wrk(url, connections=1, seconds=args.seconds, threads=1),
+        "throughput": wrk(url, connections=args.connections, seconds=args.seconds),
+    }
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    return float(f"{a / b:.3g}") if a and b else None  # 3 significant digits
+
+
+# --- the run ---------------------------------------------------------------------------
+
+
+def prepare_var_dir(var_dir: Path) -> None:
+    """Static files collected once into the bench's var dir (whitenoise's manifest)."""
+    env = {**os.environ, "KIOSQUE_VAR_DIR": str(var_dir), **DEV}
+    subprocess.run(
+        [str(REPO / ".venv/bin/kiosque"), "collectstatic", "--no-input", "-v0", "--skip-checks"],
+        env=env,
+        check=True,
+    )
+
+
+def run_main(args, workdir: Path) -> dict:
+    app_port, edge_port, nginx_port = free_port(), free_port(), free_port()
+    results: dict = {
+        "targets": {"b/c": ">= 0.8", "uncached p50 ms": "< 15", "large/small": "<= 1.2"}
+    }
+    workers, threads = args.workers, args.threads
+    env = app_environment(args.large_url, app_port, args.var_dir, args.default_conn_max_age)
+    app = edge = nginx = None
+    try:
+        app = start_app(env, workers, threads, workdir / "app-large.log")
+        url = f"http://127.0.0.1:{app_port}{REFERENCE_PATH}"
+        body, headers = fetch(url)
+        results["page"] = {
+            "path": REFERENCE_PATH,
+            "bytes": len(body),
+            "cache_control": headers.get("Cache-Control", ""),
+            "set_cookie": "Set-Cookie" in headers,
+        }
+        print(f"(a) application, {args.large_label}: {url} ({len(body):,} bytes)")
+        results["a_app"] = measure(url, args)
+        show(results["a_app"])
+
+        edge, source = start_edge(workdir, app_port, edge_port, workdir / "varnish.log")
+        edge_url = f"http://127.0.0.1:{edge_port}{REFERENCE_PATH}"
+        fetch(edge_url)
+        _, edge_headers = fetch(edge_url)
+        results["edge"] = {"vcl": source, "x_cache_after_warmup": edge_headers.get("X-Cache", "")}
+        print(f"(b) Varnish ({source}), X-Cache after warm-up: {edge_headers.get('X-Cache')}")
+        results["b_edge"] = measure(edge_url, args)
+        show(results["b_edge"])
+
+        nginx = start_nginx(workdir, body, nginx_port, workdir / "nginx.log")
+        print("(c) nginx, the same bytes as a static file")
+        results["c_static"] = measure(f"http://127.0.0.1:{nginx_port}{REFERENCE_PATH}", args)
+        show(results["c_static"])
+    finally:
+        for process in (nginx, edge, app):
+            stop(process)
+
+    env = app_environment(args.small_url, app_port, args.var_dir, args.default_conn_max_age)
+    try:
+        app = start_app(env, workers, threads, workdir / "app-small.log")
+        print(f"(d) application, {args.small_label}")
+        results["d_app_small"] = measure(f"http://127.0.0.1:{app_port}{REFERENCE_PATH}", args)
+        show(results["d_app_small"])
+    finally:
+        stop(app)
+
+    a, b, c, d = (
+        results[k]["throughput"]["rps"] for k in ("a_app", "b_edge", "c_static", "d_app_small")
+    )
+    results["ratios"] = {
+        "b/c rps": ratio(b, c),
+        "a/c rps": ratio(a, c),
+        "large/small p50 (1 connection)": ratio(
+            results["a_app"]["latency"]["p50_ms"], results["d_app_small"]["latency"]["p50_ms"]
+        ),
+        "large/small rps": ratio(d, a),
+    }
+    results["server"] = {
+        "workers": workers,
+        "threads": threads,
+        "conn_max_age": args.default_conn_max_age,
+    }
+    return results
+
+
+def run_servers(args, workdir: Path) -> list[dict]:
+    """The uncached article page under several gunicorn and connection settings."""
+    rows = []
+    for conn_max_age in args.conn_max_age:
+        for server in args.servers:
+            workers, threads = server
+            port = free_port()
+            env = app_environment(args.large_url, port, args.var_dir, conn_max_age)
+            app = start_app(env, workers, threads, workdir / f"app-{workers}x{threads}.log")
+            try:
+                url = f"http://127.0.0.1:{port}{REFERENCE_PATH}"
+                fetch(url)
+                measured = measure(url, args)
+            finally:
+                stop(app)
+            row = {
+                "workers": workers,
+                "threads": threads,
+                "worker_class": "gthread" if threads > 1 else "sync",
+                "conn_max_age": conn_max_age,
+                **{f"latency_{k}": v for k, v in measured["latency"].items()},
+                **{f"throughput_{k}": v for k, v in measured["throughput"].items()},
+            }
+            rows.append(row)
+            print(
+                f"  {workers} workers x {threads} threads, CONN_MAX_AGE={conn_max_age}: "
+                f"{row['throughput_rps']:.0f} req/s at {args.connections} connections "
+                f"(p50 {row['throughput_p50_ms']} ms, p99 {row['throughput_p99_ms']} ms); "
+                f"1 connection p50 {row['latency_p50_ms']} ms"
+            )
+    return rows
+
+
+def show(result: dict) -> None:
+    one, many = result["latency"], result["throughput"]
+    print(
+        f"    1 connection: p50 {one['p50_ms']} ms, p99 {one['p99_ms']} ms, {one['rps']:.0f} req/s"
+    )
+    print(
+        f"    {many['connections']} connections: {many['rps']:.0f} req/s, "
+        f"p50 {many['p50_ms']} ms, p99 {many['p99_ms']} ms"
+        + (f", {many['non_2xx']} non-2xx" if many["non_2xx"] else "")
+    )
+
+
+def ensure_database(url: str, articles: int, comments: int, var_dir: Path) -> None:
+    """Create, migrate and load a bench database unless a finished load is already there."""
+    name = url.rsplit("/", 1)[1]
+    server = url.rsplit("/", 1)[0] + "/postgres"
+    check = "SELECT COUNT(*) FROM benchdata_benchdatarun WHERE finished_at IS NOT NULL"
+    done = subprocess.run(["psql", url, "-Atc", check], capture_output=True, text=True)
+    if done.returncode == 0 and done.stdout.strip() not in ("", "0"):
+        return
+    print(f"preparing {name}: {articles:,} articles, {comments:,} comments (takes a while)")
+    for sql in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
+        subprocess.run(["psql", server, "-qc", sql], check=True)
+    env = {**os.environ, "DATABASE_URL": url, "KIOSQUE_VAR_DIR": str(var_dir), **DEV}
+    kiosque = str(REPO / ".venv" / "bin" / "kiosque")
+    for command in (
+        [kiosque, "createcachetable"],
+        [kiosque, "migrate", "--no-input", "-v0"],
+        # The article page does not read the search indexes, and filling them is most of
+        # a load's time (docs/decisions/0050): left out here.
+        [
+            kiosque,
+            "bench-data",
+            "--articles",
+            str(articles),
+            "--comments",
+            str(comments),
+            "--no-index",
+        ],
+    ):
+        subprocess.run(command, env=env, check=True)
+
+
+def database_size(url: str) -> dict:
+    """Articles and comments in a bench database (psql, so no Django set-up here)."""
+    query = (
+        "SELECT (SELECT COUNT(*) FROM newsroom_articlepage), "
+        "(SELECT COUNT(*) FROM discussion_comment)"
+    )
+    out = subprocess.run(
+        ["psql", url, "-Atc", query], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    articles, comments = (int(x) for x in out.split("|"))
+    return {"articles": articles, "comments": comments}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--large-url", default=os.environ.get("BENCH_LARGE_URL", f"{PG}/kq_bench_200k")
+    )
+    parser.add_argument(
+        "--small-url", default=os.environ.get("BENCH_SMALL_URL", f"{PG}/kq_bench_1k")
+    )
+    parser.add_argument(
+        "--var-dir",
+        type=Path,
+        default=Path(os.environ.get("BENCH_VAR_DIR", REPO / "var" / "bench")),
+    )
+    parser.add_argument(
+        "--large-articles",
+        type=int,
+        default=int(os.environ.get("BENCH_LARGE_ARTICLES", 200_000)),
+        help="Size loaded into the large database when it holds no bench data yet "
+        "(with ten comments per article).",
+    )
+    parser.add_argument(
+        "--small-articles", type=int, default=int(os.environ.get("BENCH_SMALL_ARTICLES", 1_000))
+    )
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 10)))
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=None, help="Default: kiosque serve's.")
+    parser.add_argument("--threads", type=int, default=None, help="Default: kiosque serve's.")
+    parser.add_argument("--default-conn-max-age", type=int, default=60)
+    parser.add_argument(
+        "--servers", default="", help="Also compare gunicorn settings, e.g. 1x1,2x4,4x1"
+    )
+    parser.add_argument("--conn-max-age", default="60", help="With --servers, e.g. 0,60")
+    parser.add_argument("--skip-main", action="store_true", help="Only the --servers table.")
+    args = parser.parse_args()
+    args.servers = [tuple(int(n) for n in s.split("x")) for s in args.servers.split(",") if s]
+    args.conn_max_age = [int(n) for n in args.conn_max_age.split(",") if n]
+    serve_defaults = _serve_defaults()
+    args.workers = args.workers or serve_defaults[0]
+    args.threads = args.threads or serve_defaults[1]
+
+    for tool in ("wrk", "varnishd", "nginx", "psql"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{tool} is missing: `make bench` installs it")
+    args.var_dir.mkdir(parents=True, exist_ok=True)
+    ensure_database(args.large_url, args.large_articles, args.large_articles * 10, args.var_dir)
+    ensure_database(args.small_url, args.small_articles, args.small_articles * 10, args.var_dir)
+    sizes = {"large": database_size(args.large_url), "small": database_size(args.small_url)}
+    args.large_label = f"{sizes['large']['articles']:,} articles"
+    args.small_label = f"{sizes['small']['articles']:,} articles"
+    args.var_dir.mkdir(parents=True, exist_ok=True)
+    prepare_var_dir(args.var_dir)
+
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()},
+        "databases": sizes,
+        "wrk": {"seconds": args.seconds, "connections": args.connections},
+    }
+    with tempfile.TemporaryDirectory(prefix="kiosque-bench-") as tmp:
+        workdir = Path(tmp)
+        workdir.chmod(0o755)  # Varnish and nginx workers run as users of their own
+        if not args.skip_main:
+            report |= run_main(args, workdir)
+        if args.servers:
+            print("Server settings, uncached article page:")
+            report["servers"] = run_servers(args, workdir)
+    report["machine"]["load_average_at_end"] = os.getloadavg()
+
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = RESULTS / f"http-bench-{stamp}.json"
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(f"results: {path.relative_to(REPO)}")
+    if not args.skip_main:
+        chart = draw_chart(report, path.with_suffix(".png"))
+        print(f"chart: {chart.relative_to(REPO)}")
+        verdicts(report)
+    return 0
+
+
+def verdicts(report: dict) -> None:
+    ratios = report["ratios"]
+    p50 = report["a_app"]["latency"]["p50_ms"]
+    lines = [
+        (
+            "b/c (edge / static, req/s)",
+            ratios["b/c rps"],
+            ">= 0.8",
+            (ratios["b/c rps"] or 0) >= 0.8,
+        ),
+        ("a/c (app / static, req/s)", ratios["a/c rps"], "-", None),
+        ("uncached article p50, 1 connection (ms)", p50, "< 15", p50 is not None and p50 < 15),
+        (
+            "large/small article p50, 1 connection",
+            ratios["large/small p50 (1 connection)"],
+            "<= 1.2",
+            (ratios["large/small p50 (1 connection)"] or 99) <= 1.2,
+        ),
+    ]
+    for name, value, target, ok in lines:
+        verdict = "" if ok is None else ("OK" if ok else "MISSED")
+        print(f"{name}: {value} (target {target}) {verdict}")
+
+
+# --- the chart (Pillow: matplotlib is not a dependency) -----------------------------------
+
+BAR_COLOURS = {"a": (196, 78, 52), "b": (52, 120, 196), "c": (90, 90, 90), "d": (226, 160, 60)}
+
+
+def draw_chart(report: dict, path: Path) -> Path:
+    """Requests per second (many connections) and p50/p99 of one connection, as bars."""
+    from PIL import Image, ImageDraw
+
+    bars = [
+        ("a", "(a) app", report["a_app"]),
+        ("b", "(b) Varnish", report["b_edge"]),
+        ("c", "(c) nginx static", report["c_static"]),
+        ("d", f"(d) app, {report['databases']['small']['articles']:,} art.", report["d_app_small"]),
+    ]
+    width, height, margin = 1200, 560, 60
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    title = (
+        f"Article page, {report['databases']['large']['articles']:,} articles - "
+        f"{report['when']} - {report['machine']['cpus']} CPUs - load average "
+        f"{report['machine']['load_average_at_start'][0]:.1f} at start"
+    )
+    draw.text((margin, 15), title, fill="black")
+    panels = [
+        (f"requests/s, {report['wrk']['connections']} connections",
+         [(key, label, r["throughput"]["rps"]) for key, label, r in bars], "{:.0f}"),
+        ("p50 ms, 1 connection",
+         [(key, label, r["latency"]["p50_ms"] or 0) for key, label, r in bars], "{:.2f}"),
+        ("p99 ms, 1 connection",
+         [(key, label, r["latency"]["p99_ms"] or 0) for key, label, r in bars], "{:.2f}"),
+    ]  # fmt: skip
+    panel_width = (width - margin * 2) // len(panels)
+    top, bottom = 70, height - 90
+    for number, (heading, values, fmt) in enumerate(panels):
+        left = margin + number * panel_width
+        draw.text((left, top - 25), heading, fill="black")
+        highest = max(v for _, _, v in values) or 1
+        bar_width = (panel_width - 40) // len(values)
+        for index, (key, label, value) in enumerate(values):
+            x = left + index * bar_width
+            bar_top = bottom - (bottom - top) * value / highest
+            draw.rectangle([x + 6, bar_top, x + bar_width - 6, bottom], fill=BAR_COLOURS[key])
+            draw.text((x + 8, bar_top - 14), fmt.format(value), fill="black")
+            draw.text((x + 6, bottom + 8 + 14 * (index % 2)), label, fill="black")
+        draw.line([left, bottom, left + panel_width - 40, bottom], fill="black")
+    ratios = report["ratios"]
+    draw.text(
+        (margin, height - 40),
+        f"b/c = {ratios['b/c rps']}   a/c = {ratios['a/c rps']}   "
+        f"large/small p50 = {ratios['large/small p50 (1 connection)']}   "
+        "(targets: b/c >= 0.8, uncached p50 < 15 ms, large/small <= 1.2)",
+        fill="black",
+    )
+    image.save(path)
+    return path
+
+
+def _serve_defaults() -> tuple[int, int]:
+    """kiosque serve's own defaults (WEB_CONCURRENCY / WEB_THREADS or its built-ins)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kiosque.settings.test")
+    import django
+
+    django.setup()
+    from kiosque.core.management.commands.serve import Command
+
+    parser = Command().create_parser("kiosque", "serve")
+    defaults = parser.parse_args([])
+    return defaults.workers, defaults.threads
+
+
+if __name__ == "__main__":
+    sys.exit(main())

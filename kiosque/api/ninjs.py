@@ -1,0 +1,134 @@
+"""An article as an IPTC ninjs 2.2 news item (decision 0039).
+
+The mapping is chosen so that Kiosque's own ingest (`kiosque ingest`, kiosque.wires)
+reads it back into the same article: title, standfirst, body, dates, credit and lead
+picture. Where ninjs leaves a choice, that symmetry decides:
+
+- `copyrightholder` names the credited agency (the ingest credits it, « avec AFP »);
+  an article of the newsroom alone has none, its publisher is in `copyrightnotice`;
+- `versioncreated` is the « Mis à jour » time, or the first publication when there was
+  no significant update: a typo fix is not a new version for partners either;
+- the body is the portable HTML of kiosque.api.body; the lead picture is the one
+  association, with an uncropped rendition first in size.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kiosque.api.body import portable_body_html
+from kiosque.api.pictures import LeadPicture, lead_picture
+from kiosque.api.representation import credited_authors
+from kiosque.api.urls_absolute import api_url, page_url
+from kiosque.newsroom.text.credit_line import clean_names, join_names
+from kiosque.newsroom.text.reading_time import count_words, html_to_text
+
+NINJS_VERSION = "2.2"
+NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
+# English names: what ninjs consumers (and Kiosque's ingest) recognise as genres.
+GENRES = {
+    "info": "News",
+    "analyse": "Analysis",
+    "opinion": "Opinion",
+    "entretien": "Interview",
+    "vrai-ou-faux": "Fact check",
+}
+
+
+def _time(value: datetime) -> str:
+    return value.isoformat()
+
+
+def _picture_holder(picture: LeadPicture, item_agency: str) -> str:
+    """Who the picture's rights are credited to, so that the ingest prints the same
+    « (Photographer / Source / Agency) »: it appends the item's agency itself."""
+    if picture.agency and picture.agency.casefold() == item_agency.casefold():
+        return picture.source.strip() or picture.agency.strip()
+    return " / ".join(clean_names([picture.source, picture.agency]))
+
+
+def _association(picture: LeadPicture, *, uri: str, item_agency: str) -> dict:
+    association = {
+        "name": "featureimage",
+        "uri": f"{uri}#lead-image",
+        "type": "picture",
+        "representationtype": "partial",
+        "headlines": [{"role": "main", "value": picture.alt}],
+        "descriptions": [
+            {"role": "caption", "contenttype": "text/plain", "value": picture.caption}
+        ],
+        "copyrightnotice": picture.credit,
+        # Largest first: what a consumer takes when it does not look at the sizes.
+        "renditions": [
+            {
+                "name": rendition.name,
+                "href": rendition.url,
+                "contenttype": rendition.content_type,
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+            for rendition in sorted(
+                picture.renditions, key=lambda r: r.width * r.height, reverse=True
+            )
+        ],
+    }
+    if picture.photographer.strip():
+        association["by"] = picture.photographer.strip()
+    holder = _picture_holder(picture, item_agency)
+    if holder:
+        association["copyrightholder"] = holder
+    return association
+
+
+def article_ninjs(article, *, request, publisher_name: str, newsroom_name: str) -> dict:
+    uri = api_url(f"articles/{article.pk}")
+    body = portable_body_html(article)
+    text = html_to_text(body)
+    agencies = clean_names(agency.name for agency in article.agencies.all())
+    authors = [author.title for author in credited_authors(article)]
+    first_published = article.first_published_at
+    item = {
+        "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
+        "uri": uri,
+        "type": "text",
+        "representationtype": "full",
+        "profile": "kiosque-article",
+        "version": str(max(article.publications.count(), 1)),
+        "firstcreated": _time(first_published),
+        "versioncreated": _time(article.major_update_at or first_published),
+        "pubstatus": "usable",
+        "language": article.language,
+        "headlines": [{"role": "main", "value": article.title}],
+        "descriptions": [
+            {"role": "summary", "contenttype": "text/plain", "value": article.standfirst}
+        ],
+        "bodies": [
+            {
+                "role": "main",
+                "contenttype": "text/html",
+                "value": body,
+                "charcount": len(text),
+                "wordcount": count_words(text),
+            }
+        ],
+        "by": join_names(authors, article.language) or newsroom_name,
+        "genres": [
+            {"name": GENRES.get(article.article_type, "News"), "literal": article.article_type}
+        ],
+        "copyrightnotice": f"© {publisher_name}",
+        "altids": [{"role": "url", "value": page_url(article, request)}],
+    }
+    if article.dateline:
+        item["located"] = article.dateline
+    if agencies:
+        # One agency per dispatch in ninjs' eyes; every credited one is an info source.
+        item["copyrightholder"] = agencies[0]
+        item["infosources"] = [{"name": name} for name in agencies]
+    if article.topic is not None and article.topic.live:
+        item["subjects"] = [{"name": article.topic.title, "uri": page_url(article.topic, request)}]
+    picture = lead_picture(article, with_full=True)
+    if picture is not None:
+        item["associations"] = [
+            _association(picture, uri=uri, item_agency=agencies[0] if agencies else "")
+        ]
+    return item

@@ -1,0 +1,95 @@
+"""Views of feeds, sitemaps and robots.txt: thin, read-only, identical for every reader.
+
+No session, no cookie, no CSRF token is touched here, so responses depend only on the
+URL and the published content (cache headers are set by the edge layer, issue 6).
+"""
+
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.views.decorators.http import require_safe
+from wagtail.models import Page, Site
+
+from kiosque.distribution import feeds, sitemaps
+from kiosque.distribution.links import root_url_path
+
+
+def _site(request) -> Site:
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise Http404("No site")
+    return site
+
+
+def _newsroom(request):
+    from kiosque.newsroom.models import NewsroomSettings
+
+    return NewsroomSettings.for_request(request)
+
+
+def _feed_page(site, path: str):
+    """The visible home, section, topic or author page at `path` ("" for home)."""
+    from kiosque.newsroom.models import AuthorPage, HomePage, SectionPage, TopicPage
+
+    url_path = root_url_path(site) + path
+    page = (
+        Page.objects.live()
+        .public()
+        .descendant_of(site.root_page, inclusive=True)
+        .filter(url_path=url_path)
+        .specific()
+        .first()
+    )
+    if not isinstance(page, HomePage | SectionPage | TopicPage | AuthorPage):
+        raise Http404("No feed here")
+    return page
+
+
+@require_safe
+def feed(request, kind: str, path: str = ""):
+    site = _site(request)
+    page = _feed_page(site, path)
+    return feeds.feed_response(page, kind=kind, site=site, newsroom=_newsroom(request))
+
+
+@require_safe
+def english_feed(request, kind: str, path: str = ""):
+    """Feeds exist once, at the French path: /en/monde/rss.xml leads there."""
+    site = _site(request)
+    _feed_page(site, path)  # a 404 for a page without a feed, not a redirect to one
+    return HttpResponsePermanentRedirect(f"/{path}{kind}.xml")
+
+
+def _xml(content: str) -> HttpResponse:
+    return HttpResponse(content, content_type=sitemaps.SITEMAP_CONTENT_TYPE)
+
+
+@require_safe
+def robots_txt(request):
+    return HttpResponse(sitemaps.robots_txt(), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def sitemap_index(request):
+    return _xml(sitemaps.sitemap_index(_site(request)))
+
+
+@require_safe
+def pages_sitemap(request):
+    return _xml(sitemaps.pages_sitemap(_site(request), _newsroom(request).zone))
+
+
+@require_safe
+def articles_sitemap(request, number: int):
+    content = sitemaps.articles_sitemap(_site(request), number, _newsroom(request).zone)
+    if content is None:
+        raise Http404("No such sitemap page")
+    return _xml(content)
+
+
+@require_safe
+def news_sitemap(request):
+    newsroom = _newsroom(request)
+    return _xml(
+        sitemaps.news_sitemap(
+            _site(request), publication_name=newsroom.site_name, zone=newsroom.zone
+        )
+    )

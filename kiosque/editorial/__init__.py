@@ -1,0 +1,1 @@
+"""Editorial workflow and reader trust: review, scheduling, corrections, withdrawals, policies."""

@@ -1,0 +1,86 @@
+"""French words for the search index: accent folding, stop words, Snowball stemming.
+
+The same functions prepare the indexed text and the reader's query, so "securite",
+"sécurité" and "Sécurités" all become the one term `securit`. Accents are folded
+*before* stemming, as PostgreSQL's `french_unaccent` configuration does (unaccent, then
+the French Snowball stemmer): Snowball treats "é" as a vowel of its own, so stemming
+"sécurité" and "securite" separately would give two different stems.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Letters NFKD does not decompose, spelled as PostgreSQL's unaccent spells them.
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
+
+# Words, split on everything else: apostrophes too, so "l’élection" gives "l" and
+# "élection", and the elided article is then dropped as a stop word.
+WORD = re.compile(r"[^\W_]+")
+
+# Words too common to help find an article (a short list in the spirit of Snowball's
+# French list and PostgreSQL's french.stop, which the PostgreSQL index uses): dropping
+# them on both sides keeps SQLite and PostgreSQL answering alike.
+_STOP_WORDS_TEXT = """
+    a ai aie aient aies ait as au aura aurai auraient aurais aurait auras aurez auriez
+    aurions aurons auront aux avaient avais avait avec avez aviez avions avons ayant
+    c ce ceci cela ces cet cette d dans de des du elle elles en es est et etaient etais
+    etait etant ete etes etiez etions eu eue eues eumes eurent eus eusse eussent eusses
+    eussiez eussions eut eutes eux fumes furent fus fusse fussent fusses fussiez fussions
+    fut futes il ils j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne
+    nos notre nous on ont ou par pas pour qu que qui s sa se sera serai seraient serais
+    serait seras serez seriez serions serons seront ses si son sont soit sommes sous
+    suis sur t ta te tes toi ton tu un une vos votre vous y
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+MAX_WORD_LENGTH = 40  # longer "words" are noise (URLs, hashes) and bloat the index
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Élection" → "election", "Œuvre" → "oeuvre"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("french")
+
+
+@lru_cache(maxsize=50_000)
+def stem(folded_word: str) -> str:
+    """The Snowball stem of a word already folded (cached: news repeats its words)."""
+    return _stemmer().stemWord(folded_word)
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as written (for excerpts), in order."""
+    return WORD.findall(text)
+
+
+@lru_cache(maxsize=100_000)
+def term(word: str) -> str | None:
+    """The index term of one word as written, or None for a stop word or noise (cached:
+    excerpts look up every word of the results, and news text repeats its words)."""
+    folded = fold(word)
+    if folded in STOP_WORDS or len(folded) > MAX_WORD_LENGTH:
+        return None
+    return stem(folded)
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text, in order (stop words dropped)."""
+    found = []
+    for word in WORD.findall(fold(text)):
+        if word in STOP_WORDS or len(word) > MAX_WORD_LENGTH:
+            continue
+        found.append(stem(word))
+    return found
+
+
+def index_text(text: str) -> str:
+    """What the SQLite FTS5 table stores for a text: its terms, separated by spaces."""
+    return " ".join(terms(text))

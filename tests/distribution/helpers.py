@@ -1,0 +1,37 @@
+"""Helpers shared by the distribution tests."""
+
+import json
+import re
+
+from lxml import html as lxml_html
+from wagtail.models import PageViewRestriction
+
+BASE_URL = "https://www.kiosque.example"
+
+
+def head_of(response):
+    assert response.status_code == 200, response.status_code
+    return lxml_html.fromstring(response.content).find("head")
+
+
+def json_ld_blocks(response) -> list[dict]:
+    """Every JSON-LD block of a page, parsed back from the HTML."""
+    text = response.content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+def json_ld_of_type(response, *types: str) -> dict:
+    found = [block for block in json_ld_blocks(response) if block.get("@type") in types]
+    assert len(found) == 1, [block.get("@type") for block in json_ld_blocks(response)]
+    return found[0]
+
+
+def meta_content(head, attribute: str, name: str) -> list[str]:
+    return [m.get("content") for m in head.findall("meta") if m.get(attribute) == name]
+
+
+def make_private(page) -> None:
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret-pw"
+    )
