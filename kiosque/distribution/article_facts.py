@@ -120,7 +120,12 @@ def article_facts(article, *, site, newsroom, authors, agencies, sections) -> Ar
     """Everything the JSON-LD and the sharing tags say about `article`."""
     zone = newsroom.zone
     published_at = timezone.localtime(article.first_published_at or timezone.now(), zone)
-    modified_at = timezone.localtime(article.major_update_at or published_at, zone)
+    corrections = correction_facts(article, zone)
+    # A « Rectificatif » modifies the article as much as a major update does.
+    modified_at = max(
+        [timezone.localtime(article.major_update_at or published_at, zone)]
+        + [correction.published_at for correction in corrections]
+    )
     persons, organizations = article_credits(article, newsroom, site, authors, agencies)
     keywords = clean_names(
         [article.topic.title if article.topic else "", *(section.title for section in sections)]
@@ -141,7 +146,7 @@ def article_facts(article, *, site, newsroom, authors, agencies, sections) -> Ar
         keywords=tuple(keywords),
         dateline=(article.dateline or "").strip().rstrip("–—-").strip(),
         breadcrumb=breadcrumb_trail(article, site, newsroom, sections),
-        corrections=correction_facts(article, zone),
+        corrections=corrections,
     )
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 from kiosque.distribution import selectors
 from kiosque.distribution.article_facts import photo_credit_text
 from kiosque.distribution.links import absolute, page_url
+from kiosque.editorial.selectors import latest_corrections_by_article
 from kiosque.newsroom.text.credit_line import clean_names
 
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
@@ -238,9 +239,13 @@ def build_feed(page, *, kind: str, site, newsroom) -> feedgenerator.SyndicationF
             feed_copyright=f"© {newsroom.publisher_name}",
             empty_feed_date=_to_the_second(page.last_published_at or page.first_published_at),
         )
-    for article in selectors.feed_articles(page):
+    articles = list(selectors.feed_articles(page))
+    # A « Rectificatif » is an update for feed readers too (issue 7): one query for all.
+    corrected_at = latest_corrections_by_article(article.pk for article in articles)
+    for article in articles:
         published_at = _to_the_second(article.first_published_at)
-        updated_at = _to_the_second(article.major_update_at) or published_at
+        updates = [d for d in (article.major_update_at, corrected_at.get(article.pk)) if d]
+        updated_at = _to_the_second(max(updates)) if updates else published_at
         credits = item_credits(article, newsroom, site)
         feed.add_item(
             title=article.title,

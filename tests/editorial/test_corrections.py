@@ -183,3 +183,16 @@ def test_corrections_are_in_the_article_json_ld(client, newsroom):
     ]
     other = make_article(newsroom.europe, slug="sans-rectificatif")
     assert '"correction"' not in client.get(other.url).content.decode()
+
+
+def test_a_correction_is_an_update_date_in_the_feeds(client, newsroom):
+    import feedparser
+
+    article = make_article(newsroom.europe, slug="corrige", published_at=days_ago(10))
+    later = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    correct(article, "Le chiffre exact est 1 200 et non 12 000.", when=later, minor=True)
+    for path in ("/rss.xml", "/atom.xml"):
+        feed = feedparser.parse(client.get(path).content)
+        entry = next(e for e in feed.entries if e.link.endswith(article.url))
+        updated = datetime(*entry.updated_parsed[:6], tzinfo=UTC)
+        assert updated == later, path

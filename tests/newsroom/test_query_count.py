@@ -9,8 +9,10 @@ from tests.factories import add_page, days_ago, make_article, make_image
 
 pytestmark = pytest.mark.django_db
 
-# The measured count is given in the closing note of issue 2. Raise it only with a reason.
-ARTICLE_PAGE_QUERY_BUDGET = 25
+# The measured count is given in the closing note of issue 2 (22 then). Raise it only with
+# a reason: 27 since the corrections (1 query), the policy settings in the footer (1) and
+# the share renditions for JSON-LD/OpenGraph (1) joined the page, each a constant cost.
+ARTICLE_PAGE_QUERY_BUDGET = 27
 
 
 def add_topic_articles(newsroom, count: int, prefix: str) -> None:
