@@ -64,7 +64,7 @@ def lead_image_facts(article, publisher_name: str) -> tuple[ImageFacts, ...]:
     )
 
 
-def publisher_facts(newsroom, site) -> PublisherFacts:
+def publisher_facts(newsroom, site, policies=None) -> PublisherFacts:
     """The publisher with its logo and the newsroom's policy pages (decision 0031)."""
     logo = None
     if newsroom.logo is not None:
@@ -89,6 +89,9 @@ def publisher_facts(newsroom, site) -> PublisherFacts:
         ethics_policy=policy(newsroom.ethics_page),
         # No page of its own in the settings: the ethics charter states the principles.
         publishing_principles=policy(newsroom.ethics_page),
+        # Settings › Policies (issue 7), read once per request with the footer.
+        ownership_funding_info=policy(policies.ownership_page) if policies else "",
+        actionable_feedback_policy=policy(policies.contact_page) if policies else "",
     )
 
 
@@ -116,7 +119,9 @@ def breadcrumb_trail(article, site, newsroom, sections) -> tuple[Crumb, ...]:
     )
 
 
-def article_facts(article, *, site, newsroom, authors, agencies, sections) -> ArticleFacts:
+def article_facts(
+    article, *, site, newsroom, authors, agencies, sections, policies=None
+) -> ArticleFacts:
     """Everything the JSON-LD and the sharing tags say about `article`."""
     zone = newsroom.zone
     published_at = timezone.localtime(article.first_published_at or timezone.now(), zone)
@@ -138,7 +143,7 @@ def article_facts(article, *, site, newsroom, authors, agencies, sections) -> Ar
         published_at=published_at,
         modified_at=modified_at,
         language=article.language,
-        publisher=publisher_facts(newsroom, site),
+        publisher=publisher_facts(newsroom, site, policies),
         persons=persons,
         organizations=organizations,
         images=lead_image_facts(article, newsroom.publisher_name),

@@ -45,6 +45,14 @@ def canonical_url(page, site, request) -> str:
     return url
 
 
+def _policies(context):
+    """Settings › Policies, from Wagtail's per-request cache the footer also reads."""
+    from kiosque.editorial.models import PolicySettings
+
+    request = context.get("request")
+    return PolicySettings.for_request(request) if request is not None else None
+
+
 def _article_parts(context, article, site, newsroom) -> dict:
     from kiosque.newsroom.article_view import body_plain_text, breadcrumb, credited_authors
 
@@ -64,6 +72,7 @@ def _article_parts(context, article, site, newsroom) -> dict:
         authors=authors,
         agencies=agencies,
         sections=list(sections),
+        policies=_policies(context),
     )
     words = len((article.standfirst + " " + body_plain_text(article.body)).split())
     facts = ld.ArticleFacts(**{**facts.__dict__, "word_count": words})
@@ -125,7 +134,7 @@ def head_context(context) -> dict:
             url=absolute("/"),
             language=settings.LANGUAGE_CODE,
             search_url_template=absolute(SEARCH_PATH),
-            publisher=publisher_facts(newsroom, site),
+            publisher=publisher_facts(newsroom, site, _policies(context)),
         )
         head["json_ld"] = [ld.json_ld_script(website)]
     elif isinstance(page, SectionPage):

@@ -63,6 +63,8 @@ class PublisherFacts:
     corrections_policy: str = ""
     ethics_policy: str = ""
     publishing_principles: str = ""
+    ownership_funding_info: str = ""
+    actionable_feedback_policy: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,8 @@ def publisher_object(publisher: PublisherFacts) -> dict:
         "correctionsPolicy": publisher.corrections_policy,
         "ethicsPolicy": publisher.ethics_policy,
         "publishingPrinciples": publisher.publishing_principles,
+        "ownershipFundingInfo": publisher.ownership_funding_info,
+        "actionableFeedbackPolicy": publisher.actionable_feedback_policy,
     }
     data.update({name: url for name, url in policies.items() if url})
     return data

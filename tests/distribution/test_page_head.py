@@ -366,3 +366,23 @@ def test_article_page_queries_do_not_grow_with_credits(client, newsroom):
         published_at=days_ago(1),
     )
     assert queries(large.url) == queries(small.url)
+
+
+def test_ownership_and_contact_pages_from_the_policy_settings(client, newsroom):
+    from kiosque.editorial.models import PolicySettings
+
+    ownership = add_page(
+        newsroom.home,
+        StandardPage(title="Qui nous possède", slug="actionnaires", body="<p>Capital.</p>"),
+    )
+    contact = add_page(
+        newsroom.home, StandardPage(title="Contact", slug="contact", body="<p>Écrire.</p>")
+    )
+    policies = PolicySettings.for_site(newsroom.site)
+    policies.ownership_page = ownership
+    policies.contact_page = contact
+    policies.save()
+    article = make_article(newsroom.europe, slug="proprietaires", published_at=days_ago(1))
+    publisher = json_ld_of_type(client.get(article.url), "ReportageNewsArticle")["publisher"]
+    assert publisher["ownershipFundingInfo"] == f"{BASE_URL}/actionnaires/"
+    assert publisher["actionableFeedbackPolicy"] == f"{BASE_URL}/contact/"
