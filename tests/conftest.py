@@ -6,6 +6,11 @@ import pytest
 
 from tests.factories import Newsroom, build_newsroom, days_ago, make_article
 
+# The live demo site and the one Chromium of the session, for every browser test of the
+# suite, wherever it lives: Playwright's sync API allows one browser session per process,
+# so these fixtures are defined once, here, not imported into each test module.
+pytest_plugins = ["tests.e2e.fixtures"]
+
 _skipped: list[str] = []
 
 
@@ -42,9 +47,13 @@ def _empty_cache():
     The test database reuses primary keys after a rollback, so a value cached under
     "article 12" by one test would otherwise be served to the next test's article 12.
     """
+    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
 
     cache.clear()
+    # A transactional test's flush re-creates content types under new ids; the cached
+    # ones would then point a later test at rows that no longer exist.
+    ContentType.objects.clear_cache()
     yield
 
 

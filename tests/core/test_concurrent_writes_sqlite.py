@@ -73,6 +73,7 @@ import json, os
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django_tasks_db.models import DBTaskResult
+from kiosque.distribution.images import SHARE_SPECS
 from kiosque.newsroom.images import KINDS
 from kiosque.newsroom.models import ArticlePage, NewsImage
 
@@ -83,6 +84,7 @@ results = [
     if r.args_kwargs["kwargs"].get("image_id") in ids
 ]
 specs = {spec for kind in KINDS.values() for spec in kind.all_specs}
+specs |= {share.spec for share in SHARE_SPECS}  # the 1:1, 4:3 and 16:9 sharing images
 print("REPORT " + json.dumps({
     "tasks": [
         {"status": r.status, "return_value": r.return_value, "traceback": r.traceback,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, DEFAULT_VIEWPORT, live_site  # noqa: F401
+from tests.e2e.fixtures import CHROMIUM, CHROMIUM_ARGS, DEFAULT_VIEWPORT
 
 HERE = Path(__file__).resolve().parent
 

@@ -1,7 +1,7 @@
 """In Chromium, against the demo site `make run` serves: a journalist submits a draft to
 « Relecture », an editor approves it, and readers then find it published.
 
-Reuses the browser tests' live site (tests/e2e/conftest.py): `kiosque serve` on a
+Reuses the browser tests' live site (tests/e2e/fixtures.py): `kiosque serve` on a
 throw-away SQLite demo, driven by Debian's Chromium.
 """
 
@@ -14,7 +14,6 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import browser, live_site, new_page  # noqa: F401  (fixtures)
 from tests.e2e.helpers import REPO_ROOT, SCREENSHOT_DIR
 
 pytestmark = pytest.mark.browser
@@ -66,7 +65,7 @@ def log_in(page, site, username: str, password: str) -> None:
     expect(page).to_have_url(site.url("/admin/"))
 
 
-def test_submit_approve_publish_in_the_browser(new_page, live_site):  # noqa: F811
+def test_submit_approve_publish_in_the_browser(new_page, live_site):
     token = secrets.token_hex(3)
     title = f"Le club d’athlétisme de Vaulx présente sa piste couverte {token}"
     slug = f"piste-couverte-vaulx-{token}"

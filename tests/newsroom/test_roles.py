@@ -95,6 +95,10 @@ def test_a_journalist_submitting_publish_in_the_admin_does_not_publish(client, n
         "article_authors-INITIAL_FORMS": "0",
         "article_authors-MIN_NUM_FORMS": "0",
         "article_authors-MAX_NUM_FORMS": "1000",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
         "action-publish": "action-publish",
     }
     response = client.post(edit_url, data)

@@ -13,7 +13,6 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import browser, live_site, new_page  # noqa: F401  (fixtures)
 from tests.e2e.test_editor_publishes import TRACK_AUTOSAVE, either, wait_until_autosave_settles
 from tests.wires.helpers import ninjs, write_json
 
@@ -37,7 +36,7 @@ def ingest_into(site, path) -> str:
     return completed.stdout
 
 
-def test_desk_journey(live_site, new_page, tmp_path):  # noqa: F811
+def test_desk_journey(live_site, new_page, tmp_path):
     token = secrets.token_hex(3)
     headline = f"Quimper : le festival de Cornouaille dévoile sa programmation {token}"
     item = ninjs(uri=f"urn:kiosque-e2e:{token}", headline=headline)

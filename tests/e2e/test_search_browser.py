@@ -8,14 +8,12 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import browser, live_site, new_page  # noqa: F401 (fixtures)
-
 pytestmark = pytest.mark.browser
 
 NARROW = {"width": 320, "height": 640}
 
 
-def test_a_reader_searches_from_the_header_in_french(live_site, new_page):  # noqa: F811
+def test_a_reader_searches_from_the_header_in_french(live_site, new_page):
     from playwright.sync_api import expect
 
     page = new_page(viewport=NARROW)
@@ -37,7 +35,7 @@ def test_a_reader_searches_from_the_header_in_french(live_site, new_page):  # no
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sainte-Agathe")
 
 
-def test_the_english_interface_searches_from_its_header(live_site, new_page):  # noqa: F811
+def test_the_english_interface_searches_from_its_header(live_site, new_page):
     from playwright.sync_api import expect
 
     page = new_page(locale="en-GB")

@@ -11,7 +11,6 @@ import feedparser
 import pytest
 from lxml import etree
 
-from tests.e2e.conftest import browser, live_site, new_page  # noqa: F401  (fixtures)
 from tests.e2e.helpers import article_path, demo_article
 from tests.e2e.test_reader_journey import RECENT_AGENCY_ARTICLE
 
@@ -30,7 +29,7 @@ Array.from(document.querySelectorAll('script[type="application/ld+json"]'))
 """
 
 
-def open_recording(new_page, url: str):  # noqa: F811
+def open_recording(new_page, url: str):
     page = new_page()
     console_errors: list[str] = []
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
@@ -44,7 +43,7 @@ def news_article(blocks: list[dict]) -> dict:
     return next(block for block in blocks if block["@type"].endswith("NewsArticle"))
 
 
-def test_json_ld_parses_under_the_strict_policy(live_site, new_page):  # noqa: F811
+def test_json_ld_parses_under_the_strict_policy(live_site, new_page):
     article = demo_article(RECENT_AGENCY_ARTICLE)
     url = live_site.url(article_path(article))
     page, console_errors = open_recording(new_page, url)
@@ -71,7 +70,7 @@ def test_json_ld_parses_under_the_strict_policy(live_site, new_page):  # noqa: F
     assert not [text for text in home_errors if "Content Security Policy" in text]
 
 
-def test_demo_feeds_and_sitemaps_read_as_machines_do(live_site, new_page):  # noqa: F811
+def test_demo_feeds_and_sitemaps_read_as_machines_do(live_site, new_page):
     page = new_page()
     feed = feedparser.parse(page.request.get(live_site.url("/rss.xml")).body())
     assert not feed.bozo and 0 < len(feed.entries) <= 50
