@@ -208,7 +208,33 @@ def _csrf_token(html: str) -> str:
     return match.group(1)
 
 
+SETTINGS_SNAPSHOT = (
+    "import json; from kiosque.discussion.models import DiscussionSettings as D; "
+    "print(json.dumps(list(D.objects.values("
+    "'pk', 'trusted_after_approved', 'min_seconds_between_comments'))))"
+)
+
+
+def _restore_discussion_settings(live_site, snapshot: str) -> None:
+    # The live site is shared by every browser test of the session: leave it as found
+    # (the comment journey expects new accounts to be pre-moderated).
+    shell(
+        live_site,
+        "from kiosque.discussion.models import DiscussionSettings as D\n"
+        f"for row in {snapshot.strip().splitlines()[-1]}:\n"
+        "    D.objects.filter(pk=row.pop('pk')).update(**row)",
+    )
+
+
 def test_a_logged_in_reader_state_never_reaches_another_client(live_site):
+    snapshot = shell(live_site, SETTINGS_SNAPSHOT)
+    try:
+        _reader_state_stays_theirs(live_site)
+    finally:
+        _restore_discussion_settings(live_site, snapshot)
+
+
+def _reader_state_stays_theirs(live_site):
     article = latest_article(live_site)
     name = f"Lectrice{secrets.token_hex(3)}"
     email = f"{name.lower()}@example.org"
