@@ -20,6 +20,7 @@ purges its keys. Keys are short because a listing carries one per card it shows.
 """
 
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 ALL = "all"
 HOME = "home"
@@ -31,6 +32,7 @@ API = "api"
 NOT_FOUND = "nf"
 
 REQUEST_ATTRIBUTE = "_edge_keys"
+CAPTURES_ATTRIBUTE = "_edge_key_captures"
 
 
 def article_key(article_id: int) -> str:
@@ -61,7 +63,28 @@ def add_keys(request, keys: Iterable[str]) -> None:
     if collected is None:
         collected = set()
         setattr(request, REQUEST_ATTRIBUTE, collected)
+    keys = set(keys)
     collected.update(keys)
+    for captured in getattr(request, CAPTURES_ATTRIBUTE, ()):
+        captured.update(keys)
+
+
+@contextmanager
+def capture(request):
+    """The keys added to `request` inside the block (what a cached fragment shows)."""
+    captured: set[str] = set()
+    if request is None:
+        yield captured
+        return
+    captures = getattr(request, CAPTURES_ATTRIBUTE, None)
+    if captures is None:
+        captures = []
+        setattr(request, CAPTURES_ATTRIBUTE, captures)
+    captures.append(captured)
+    try:
+        yield captured
+    finally:
+        captures.pop()  # blocks nest: the innermost one ends first
 
 
 def collected_keys(request) -> set[str]:

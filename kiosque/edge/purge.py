@@ -28,6 +28,7 @@ from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeReque
 from wagtail.contrib.frontend_cache.utils import get_backends
 
 from kiosque.edge.clock import content_changed
+from kiosque.edge.fragments import mark_changed
 
 logger = logging.getLogger("kiosque.edge")
 
@@ -113,6 +114,8 @@ def purge_keys_on_commit(keys: Iterable[str]) -> None:
         return
 
     def after_commit():
+        # The application's fragments first: the edge's next fetch must find them stale.
+        mark_changed(keys)
         content_changed()
         if settings.EDGE_URL:
             _background().submit(_send_or_schedule_retry, keys)

@@ -1,6 +1,6 @@
 """What purges the edge: every change a reader could see, sent after commit (purge.py)."""
 
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -37,10 +37,23 @@ def connect_site_wide_models():
 
     Rare edits; precise keys for them would cost a key per agency and image on every page.
     """
+    from django.apps import apps
+    from wagtail.models import PageViewRestriction
+
     from kiosque.newsroom.models import Agency, NewsImage, NewsroomSettings
 
-    for model in (NewsroomSettings, Agency):
+    # A page made private must leave the edge at once; settings of the other apps show
+    # on every article (policy links in the footer, comment thread sizes).
+    models = [NewsroomSettings, Agency, PageViewRestriction]
+    for label in ("editorial.PolicySettings", "discussion.DiscussionSettings"):
+        app_label = label.split(".")[0]
+        if apps.is_installed(f"kiosque.{app_label}"):
+            models.append(apps.get_model(label))
+    for model in models:
         post_save.connect(_purge_everything, sender=model, dispatch_uid=f"edge-{model.__name__}")
+    post_delete.connect(
+        _purge_everything, sender=PageViewRestriction, dispatch_uid="edge-restriction-deleted"
+    )
 
     bookkeeping = {"file_size", "file_hash"}
 

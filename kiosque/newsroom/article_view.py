@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -125,6 +126,12 @@ def comments_context(article, now, site_close_after_days: int, language: str) ->
 
 
 def article_page_context(article, request) -> dict:
+    """The article template's context.
+
+    What the clock changes (age banner, comments open or closed) is computed here; the
+    rest is lazy: the template only needs it when a cached fragment of the page
+    (kiosque.edge.fragments) is missing or stale, which is the rare case.
+    """
     from kiosque.newsroom.models import NewsroomSettings
 
     newsroom = NewsroomSettings.for_request(request)
@@ -132,10 +139,7 @@ def article_page_context(article, request) -> dict:
     now = timezone.now()
     zone = newsroom.zone
 
-    authors = credited_authors(article)
-    agencies = list(article.agencies.all())
     published_at = article.first_published_at
-    updated_at = article.major_update_at
     comments = comments_context(article, now, newsroom.comments_close_after_days, language)
     # The edge keeps this page no longer than until the clock alone changes it.
     note_clock_steps(
@@ -149,6 +153,8 @@ def article_page_context(article, request) -> dict:
             horizon=article_horizon(),
         ),
     )
+    authors = SimpleLazyObject(lambda: credited_authors(article))
+    agencies = SimpleLazyObject(lambda: list(article.agencies.all()))
 
     return {
         "newsroom": newsroom,
@@ -159,22 +165,26 @@ def article_page_context(article, request) -> dict:
             if published_at
             else None
         ),
-        "show_topic_prefix": bool(
-            article.topic and topic_prefix_needed(article.title, article.topic.title)
+        "show_topic_prefix": SimpleLazyObject(
+            lambda: bool(article.topic and topic_prefix_needed(article.title, article.topic.title))
         ),
-        "credit_line": linked_credit_line(newsroom.newsroom_name, agencies, authors, language),
+        "credit_line": SimpleLazyObject(
+            lambda: linked_credit_line(newsroom.newsroom_name, agencies, authors, language)
+        ),
         "authors": authors,
         "agencies": agencies,
         # Shown in the newsroom's zone, activated for reader pages by a Wagtail hook.
         "published_at": published_at,
-        "updated_at": updated_at,
-        "reading_minutes": reading_time_minutes(
-            article.standfirst,
-            body_plain_text(article.body),
-            words_per_minute=newsroom.words_per_minute,
+        "updated_at": article.major_update_at,
+        "reading_minutes": SimpleLazyObject(
+            lambda: reading_time_minutes(
+                article.standfirst,
+                body_plain_text(article.body),
+                words_per_minute=newsroom.words_per_minute,
+            )
         ),
-        "lead_picture": lead_picture(article),
-        "breadcrumb": breadcrumb(article),
-        "related_articles": selectors.related_articles(article),
+        "lead_picture": SimpleLazyObject(lambda: lead_picture(article)),
+        "breadcrumb": SimpleLazyObject(lambda: breadcrumb(article)),
+        "related_articles": SimpleLazyObject(lambda: selectors.related_articles(article)),
         **comments,
     }

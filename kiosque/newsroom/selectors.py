@@ -115,3 +115,21 @@ def front_page(home, per_section: int = 4, featured_count: int = 4) -> dict:
         if articles:
             sections.append({"section": section, "articles": articles})
     return {"lead": lead, "featured": featured[:featured_count], "sections": sections}
+
+
+def live_article_at(home, path_components: list[str]):
+    """The live article whose address under `home` is `path_components`, or None.
+
+    What Wagtail's route would find, in one query: the slug (indexed) narrows the
+    search, the full url_path decides. Aliases are left to Wagtail's route.
+    """
+    from kiosque.newsroom.models import ArticlePage
+
+    if not path_components:
+        return None
+    url_path = home.url_path + "/".join(path_components) + "/"
+    return (
+        ArticlePage.objects.filter(
+            slug=path_components[-1], url_path=url_path, live=True, alias_of__isnull=True
+        ).first()
+    )

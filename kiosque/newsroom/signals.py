@@ -1,12 +1,14 @@
 """Signal receivers: the publication log, and renditions for new images."""
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published
 
 from kiosque.newsroom.models import ArticlePage, NewsImage
+from kiosque.newsroom.models.restrictions import view_restrictions_changed
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -37,3 +39,9 @@ def prepare_renditions_of_new_image(sender, instance: NewsImage, created=False, 
     from kiosque.newsroom.tasks import pregenerate_image_renditions
 
     transaction.on_commit(lambda: pregenerate_image_renditions.enqueue(image_id=instance.pk))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def forget_view_restriction_answer(sender, **kwargs) -> None:
+    view_restrictions_changed()

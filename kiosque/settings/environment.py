@@ -110,13 +110,25 @@ def caches_and_sessions(redis_url: str) -> tuple[dict, str]:
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "kiosque",
-            }
+            },
+            "fragments": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": "kiosque-fragments",
+            },
         }
         return caches, "django.contrib.sessions.backends.cache"
     caches = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "kiosque_cache",
-        }
+        },
+        # Rendered parts of public pages (kiosque.edge.fragments), in a table of their
+        # own: many entries, which must not push rate-limit counters out of the other.
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kiosque_fragments",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
     return caches, "django.contrib.sessions.backends.db"

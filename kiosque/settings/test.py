@@ -10,7 +10,13 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DEBUG = False
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Fragments are invalidated after commit, and tests run inside a transaction that
+    # never commits: they render every time here. tests/edge/test_fragments.py tests the
+    # cache itself, and the browser tests run the site with its real one.
+    "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 

@@ -12,7 +12,10 @@ pytestmark = pytest.mark.django_db
 # The measured count is given in the closing note of issue 2 (22 then). Raise it only with
 # a reason: 27 since the corrections (1 query), the policy settings in the footer (1) and
 # the share renditions for JSON-LD/OpenGraph (1) joined the page, each a constant cost.
-ARTICLE_PAGE_QUERY_BUDGET = 27
+# 18 since issue 6: the article is found by its address in one query (-4) and "no page is
+# private" is a cached answer (-4); a first view with empty fragment caches, as here.
+# A view served from the fragments costs 4 (tests/edge/test_fragments.py).
+ARTICLE_PAGE_QUERY_BUDGET = 18
 
 
 def add_topic_articles(newsroom, count: int, prefix: str) -> None:

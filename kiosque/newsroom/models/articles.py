@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from kiosque.newsroom.blocks import ArticleBodyBlock
 from kiosque.newsroom.models.http import READ_ONLY_METHODS
+from kiosque.newsroom.models.restrictions import ViewRestrictionsFastPath
 
 
 class ArticleType(models.TextChoices):
@@ -21,7 +22,7 @@ class ArticleType(models.TextChoices):
     VRAI_OU_FAUX = "vrai-ou-faux", _("Fact check")
 
 
-class ArticlePage(Page):
+class ArticlePage(ViewRestrictionsFastPath, Page):
     allowed_http_methods = READ_ONLY_METHODS
 
     topic = models.ForeignKey(

@@ -9,11 +9,12 @@ from wagtail.search import index
 
 from kiosque.newsroom import selectors
 from kiosque.newsroom.models.http import READ_ONLY_METHODS
+from kiosque.newsroom.models.restrictions import ViewRestrictionsFastPath
 
 ARTICLES_PER_PAGE = 20
 
 
-class ArticleListingPage(Page):
+class ArticleListingPage(ViewRestrictionsFastPath, Page):
     """A page whose body is a paginated list of visible articles."""
 
     allowed_http_methods = READ_ONLY_METHODS
@@ -62,7 +63,7 @@ class SectionPage(ArticleListingPage):
         return context
 
 
-class TopicIndexPage(Page):
+class TopicIndexPage(ViewRestrictionsFastPath, Page):
     """The list of dossiers, at /dossiers/."""
 
     allowed_http_methods = READ_ONLY_METHODS
@@ -99,7 +100,7 @@ class TopicPage(ArticleListingPage):
         return selectors.articles_in_topic(self)
 
 
-class AuthorIndexPage(Page):
+class AuthorIndexPage(ViewRestrictionsFastPath, Page):
     allowed_http_methods = READ_ONLY_METHODS
 
     parent_page_types = ["newsroom.HomePage"]

@@ -7,9 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kiosque.newsroom.models.http import READ_ONLY_METHODS
+from kiosque.newsroom.models.restrictions import ViewRestrictionsFastPath
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsFastPath, Page):
     allowed_http_methods = READ_ONLY_METHODS
 
     body = RichTextField(
