@@ -88,8 +88,21 @@ def stop(process: subprocess.Popen | None) -> None:
         process.wait()
 
 
-def app_environment(database_url: str, port: int, var_dir: Path, conn_max_age: int) -> dict:
-    """Production settings, as an operator would set them, on this machine."""
+def app_environment(
+    database_url: str,
+    port: int,
+    var_dir: Path,
+    conn_max_age: int,
+    redis_url: str = "",
+    fragments: bool = True,
+) -> dict:
+    """Production settings, as an operator would set them, on this machine.
+
+    With Redis (deploy/README.md's production set-up) when one answers at `redis_url`,
+    emptied first so every run starts from the same cold caches.
+    """
+    if redis_url:
+        flush_redis(redis_url)
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "kiosque.settings.production",
@@ -104,7 +117,25 @@ def app_environment(database_url: str, port: int, var_dir: Path, conn_max_age: i
         "PORT": str(port),
         "LOG_LEVEL": "WARNING",
         "EDGE_URL": "",
+        "REDIS_URL": redis_url,
+        "FRAGMENT_CACHE": "on" if fragments else "off",
     }
+
+
+def redis_answers(url: str) -> bool:
+    host_port = url.split("://", 1)[1].split("/", 1)[0]
+    host, _, port = host_port.rpartition(":")
+    try:
+        with socket.create_connection((host or "127.0.0.1", int(port or 6379)), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def flush_redis(url: str) -> None:
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
 
 
 def start_app(env: dict, workers: int, threads: int, log: Path) -> subprocess.Popen:
@@ -170,16 +201,22 @@ def start_varnish(workdir: Path, vcl: Path, port: int, log: Path) -> subprocess.
     return process
 
 
-def start_nginx(workdir: Path, body: bytes, port: int, log: Path) -> subprocess.Popen:
-    """nginx serving `body` at the article's path, from a config of its own."""
+def start_nginx(
+    workdir: Path, body: bytes, gzipped: bytes, port: int, log: Path
+) -> subprocess.Popen:
+    """nginx serving `body` at the article's path, and to clients accepting gzip the
+    compressed bytes the edge sends (`gzipped`), from a config of its own."""
     root = workdir / "static"
     page = root / REFERENCE_PATH.strip("/") / "index.html"
     page.parent.mkdir(parents=True)
     page.write_bytes(body)
+    compressed = page.with_name("index.html.gz")
+    compressed.write_bytes(gzipped)
     for folder in [workdir, *page.parents]:  # nginx's workers run as nobody
         if folder.is_relative_to(workdir):
             folder.chmod(0o755)
     page.chmod(0o644)
+    compressed.chmod(0o644)
     config = workdir / "nginx.conf"
     config.write_text(
         f"""
@@ -193,6 +230,7 @@ http {{
     sendfile on;
     tcp_nopush on;
     keepalive_requests 100000;
+    gzip_static on;
     default_type text/html;
     client_body_temp_path {workdir}/nginx-body;
     proxy_temp_path {workdir}/nginx-proxy;
@@ -220,8 +258,9 @@ http {{
 # --- measuring -------------------------------------------------------------------------
 
 
-def fetch(url: str) -> tuple[bytes, dict]:
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+def fetch(url: str, headers: dict | None = None) -> tuple[bytes, dict]:
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
         return response.read(), dict(response.headers)
 
 
@@ -237,6 +276,9 @@ def wrk(url: str, *, connections: int, seconds: int, threads: int = 2) -> dict:
             "--timeout",
             "60s",
             "--latency",
+            # Every browser accepts gzip: the edge then sends what it stores, compressed.
+            "-H",
+            "Accept-Encoding: gzip",
             url,
         ],
         capture_output=True,
@@ -301,8 +343,23 @@ def run_main(args, workdir: Path) -> dict:
         "targets": {"b/c": ">= 0.8", "uncached p50 ms": "< 15", "large/small": "<= 1.2"}
     }
     workers, threads = args.workers, args.threads
-    env = app_environment(args.large_url, app_port, args.var_dir, args.default_conn_max_age)
+    results["cache"] = {"redis": bool(args.redis_url), "fragments": "measured on and off"}
+    env = app_environment(
+        args.large_url, app_port, args.var_dir, args.default_conn_max_age, args.redis_url,
+        fragments=False,
+    )  # fmt: skip
     app = edge = nginx = None
+    try:
+        app = start_app(env, workers, threads, workdir / "app-no-fragments.log")
+        url = f"http://127.0.0.1:{app_port}{REFERENCE_PATH}"
+        print(f"(a0) application, {args.large_label}, fragment cache off: every part rendered")
+        results["a0_app_no_fragments"] = measure(url, args)
+        show(results["a0_app_no_fragments"])
+    finally:
+        stop(app)
+    env = app_environment(
+        args.large_url, app_port, args.var_dir, args.default_conn_max_age, args.redis_url
+    )
     try:
         app = start_app(env, workers, threads, workdir / "app-large.log")
         url = f"http://127.0.0.1:{app_port}{REFERENCE_PATH}"
@@ -321,12 +378,19 @@ def run_main(args, workdir: Path) -> dict:
         edge_url = f"http://127.0.0.1:{edge_port}{REFERENCE_PATH}"
         fetch(edge_url)
         _, edge_headers = fetch(edge_url)
-        results["edge"] = {"vcl": source, "x_cache_after_warmup": edge_headers.get("X-Cache", "")}
+        gzipped, gzip_headers = fetch(edge_url, {"Accept-Encoding": "gzip"})
+        results["edge"] = {
+            "vcl": source,
+            "x_cache_after_warmup": edge_headers.get("X-Cache", ""),
+            "gzip_bytes": len(gzipped) if gzip_headers.get("Content-Encoding") == "gzip" else None,
+        }
         print(f"(b) Varnish ({source}), X-Cache after warm-up: {edge_headers.get('X-Cache')}")
         results["b_edge"] = measure(edge_url, args)
         show(results["b_edge"])
 
-        nginx = start_nginx(workdir, body, nginx_port, workdir / "nginx.log")
+        if gzip_headers.get("Content-Encoding") != "gzip":
+            raise SystemExit("the edge did not send the page compressed (Accept-Encoding: gzip)")
+        nginx = start_nginx(workdir, body, gzipped, nginx_port, workdir / "nginx.log")
         print("(c) nginx, the same bytes as a static file")
         results["c_static"] = measure(f"http://127.0.0.1:{nginx_port}{REFERENCE_PATH}", args)
         show(results["c_static"])
@@ -334,7 +398,9 @@ def run_main(args, workdir: Path) -> dict:
         for process in (nginx, edge, app):
             stop(process)
 
-    env = app_environment(args.small_url, app_port, args.var_dir, args.default_conn_max_age)
+    env = app_environment(
+        args.small_url, app_port, args.var_dir, args.default_conn_max_age, args.redis_url
+    )
     try:
         app = start_app(env, workers, threads, workdir / "app-small.log")
         print(f"(d) application, {args.small_label}")
@@ -369,7 +435,7 @@ def run_servers(args, workdir: Path) -> list[dict]:
         for server in args.servers:
             workers, threads = server
             port = free_port()
-            env = app_environment(args.large_url, port, args.var_dir, conn_max_age)
+            env = app_environment(args.large_url, port, args.var_dir, conn_max_age, args.redis_url)
             app = start_app(env, workers, threads, workdir / f"app-{workers}x{threads}.log")
             try:
                 url = f"http://127.0.0.1:{port}{REFERENCE_PATH}"
@@ -484,7 +550,15 @@ def main() -> int:
     )
     parser.add_argument("--conn-max-age", default="60", help="With --servers, e.g. 0,60")
     parser.add_argument("--skip-main", action="store_true", help="Only the --servers table.")
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7"),
+        help="Cache and sessions in this Redis database (emptied); '' for the database cache.",
+    )
     args = parser.parse_args()
+    if args.redis_url and not redis_answers(args.redis_url):
+        print(f"no Redis at {args.redis_url}: the database cache is used")
+        args.redis_url = ""
     args.servers = [tuple(int(n) for n in s.split("x")) for s in args.servers.split(",") if s]
     args.conn_max_age = [int(n) for n in args.conn_max_age.split(",") if n]
     serve_defaults = _serve_defaults()
@@ -544,6 +618,12 @@ def verdicts(report: dict) -> None:
         ("a/c (app / static, req/s)", ratios["a/c rps"], "-", None),
         ("uncached article p50, 1 connection (ms)", p50, "< 15", p50 is not None and p50 < 15),
         (
+            "  the same, fragment cache off (ms)",
+            report["a0_app_no_fragments"]["latency"]["p50_ms"],
+            "-",
+            None,
+        ),
+        (
             "large/small article p50, 1 connection",
             ratios["large/small p50 (1 connection)"],
             "<= 1.2",
@@ -557,7 +637,13 @@ def verdicts(report: dict) -> None:
 
 # --- the chart (Pillow: matplotlib is not a dependency) -----------------------------------
 
-BAR_COLOURS = {"a": (196, 78, 52), "b": (52, 120, 196), "c": (90, 90, 90), "d": (226, 160, 60)}
+BAR_COLOURS = {
+    "a0": (140, 50, 30),
+    "a": (196, 78, 52),
+    "b": (52, 120, 196),
+    "c": (90, 90, 90),
+    "d": (226, 160, 60),
+}
 
 
 def draw_chart(report: dict, path: Path) -> Path:
@@ -565,6 +651,7 @@ def draw_chart(report: dict, path: Path) -> Path:
     from PIL import Image, ImageDraw
 
     bars = [
+        ("a0", "(a0) app, no fragments", report["a0_app_no_fragments"]),
         ("a", "(a) app", report["a_app"]),
         ("b", "(b) Varnish", report["b_edge"]),
         ("c", "(c) nginx static", report["c_static"]),

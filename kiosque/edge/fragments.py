@@ -109,7 +109,5 @@ def cached_fragment(
     with edge_keys.capture(request) as shown:
         html = render()
     shown_keys = sorted(shown | set(keys) | {edge_keys.ALL})
-    cache.set(
-        fragment_key, (rendered_at, shown_keys, html), timeout=settings.EDGE_ARTICLE_SECONDS
-    )
+    cache.set(fragment_key, (rendered_at, shown_keys, html), timeout=settings.EDGE_ARTICLE_SECONDS)
     return html

@@ -128,8 +128,6 @@ def live_article_at(home, path_components: list[str]):
     if not path_components:
         return None
     url_path = home.url_path + "/".join(path_components) + "/"
-    return (
-        ArticlePage.objects.filter(
-            slug=path_components[-1], url_path=url_path, live=True, alias_of__isnull=True
-        ).first()
-    )
+    return ArticlePage.objects.filter(
+        slug=path_components[-1], url_path=url_path, live=True, alias_of__isnull=True
+    ).first()

@@ -125,6 +125,9 @@ DATABASES = {"default": database_from_environment(VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES, SESSION_ENGINE = caches_and_sessions(env("REDIS_URL", ""))
+# FRAGMENT_CACHE=off renders every part of every page each time (measuring, debugging).
+if not env_bool("FRAGMENT_CACHE", True):
+    CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 TASKS = {
     "default": {

@@ -88,7 +88,9 @@ def test_a_new_comment_replaces_the_comment_list(
 ):
     assert "Premier avis sur la question" not in warm(article.url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        comment_post(user=make_reader("Hélène"), article=article, body="Premier avis sur la question")
+        comment_post(
+            user=make_reader("Hélène"), article=article, body="Premier avis sur la question"
+        )
     html = Client().get(article.url).content.decode()
     assert "Premier avis sur la question" in html and "Hélène" in html
 
@@ -120,9 +122,7 @@ def test_without_the_after_commit_signal_nothing_changes_so_the_rule_is_what_is_
     assert 'article__title">Titre jamais vu' not in html
 
 
-def test_a_lost_version_makes_the_fragments_stale_rather_than_trusted(
-    newsroom, fragment_cache
-):
+def test_a_lost_version_makes_the_fragments_stale_rather_than_trusted(newsroom, fragment_cache):
     article = make_article(newsroom.europe, slug="eviction", published_at=days_ago(1))
     warm(article.url)
     article.title = "Titre après éviction"

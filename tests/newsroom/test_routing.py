@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from kiosque.newsroom.selectors import live_article_at
-from tests.factories import add_page, days_ago, make_article
+from tests.factories import days_ago, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -79,4 +79,3 @@ def test_a_private_section_hides_its_articles(client, newsroom):
     client.get(article.url)
     PageViewRestriction.objects.create(page=newsroom.monde, restriction_type="login")
     assert client.get(article.url).status_code == 404
-
