@@ -6,6 +6,10 @@ picture. Where ninjs leaves a choice, that symmetry decides:
 
 - `copyrightholder` names the credited agency (the ingest credits it, « avec AFP »);
   an article of the newsroom alone has none, its publisher is in `copyrightnotice`;
+  every credited agency is an `infosources` entry (by name, as everywhere);
+- `by` is the byline as read; each credited author is also a `people` entry with
+  `rel: "author"` and their page as `uri` (ninjs 2.x has no authors list; decision
+  0044), which the ingest matches to its own author pages by exact name;
 - `versioncreated` is the « Mis à jour » time, or the first publication when there was
   no significant update: a typo fix is not a new version for partners either;
 - the body is the portable HTML of kiosque.api.body; the lead picture is the one
@@ -25,6 +29,9 @@ from kiosque.newsroom.text.reading_time import count_words, html_to_text
 
 NINJS_VERSION = "2.2"
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
+# The `rel` of a `people` entry that credits the person as an author, not a subject;
+# kiosque.wires.parsing.ninjs reads the same word back.
+AUTHOR_REL = "author"
 # English names: what ninjs consumers (and Kiosque's ingest) recognise as genres.
 GENRES = {
     "info": "News",
@@ -80,12 +87,21 @@ def _association(picture: LeadPicture, *, uri: str, item_agency: str) -> dict:
     return association
 
 
+def _person(author, request) -> dict:
+    person = {"name": author.title, "rel": AUTHOR_REL}
+    url = page_url(author, request)
+    if url:  # a page outside every site has no address
+        person["uri"] = url
+    return person
+
+
 def article_ninjs(article, *, request, publisher_name: str, newsroom_name: str) -> dict:
     uri = api_url(f"articles/{article.pk}")
     body = portable_body_html(article)
     text = html_to_text(body)
     agencies = clean_names(agency.name for agency in article.agencies.all())
-    authors = [author.title for author in credited_authors(article)]
+    credited = credited_authors(article)
+    authors = [author.title for author in credited]
     first_published = article.first_published_at
     item = {
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
@@ -124,6 +140,8 @@ def article_ninjs(article, *, request, publisher_name: str, newsroom_name: str) 
         # One agency per dispatch in ninjs' eyes; every credited one is an info source.
         item["copyrightholder"] = agencies[0]
         item["infosources"] = [{"name": name} for name in agencies]
+    if credited:
+        item["people"] = [_person(author, request) for author in credited]
     if article.topic is not None and article.topic.live:
         item["subjects"] = [{"name": article.topic.title, "uri": page_url(article.topic, request)}]
     picture = lead_picture(article, with_full=True)

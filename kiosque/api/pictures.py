@@ -1,20 +1,18 @@
 """The lead picture of an article as the API describes it: files, sizes, words.
 
 The JSON representation lists the lead renditions the newsroom already generates for
-its pages (no image work during an API request in the usual case); ninjs adds one
-uncropped rendition (`FULL_SPEC`), the picture a partner would republish.
+its pages; ninjs adds one uncropped rendition (`FULL_SPEC`), the picture a partner would
+republish. An API request never makes a rendition (the worker does, see
+kiosque.newsroom.images): what is missing is asked for and stood in for meanwhile.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from kiosque.api.urls_absolute import absolute_url
 from kiosque.newsroom.images import LEAD, existing_renditions, planned_size, request_renditions
 from kiosque.newsroom.text.photo_credit import photo_credit
-
-logger = logging.getLogger(__name__)
 
 # Uncropped, at most 1,600 px on its longer side, JPEG: what ninjs offers as the picture.
 FULL_SPEC = "max-1600x1600|format-jpeg|jpegquality-85"
@@ -65,38 +63,63 @@ def _spec_name(spec: str) -> str:
     return f"{size}-{kind}"
 
 
+def pregenerate_full_rendition(image) -> None:
+    """Make the uncropped FULL_SPEC rendition now: for the worker's pregeneration of an
+    image's renditions (kiosque.newsroom.tasks), never for a request."""
+    image.get_rendition(FULL_SPEC)
+
+
+def _existing_full(image):
+    """The FULL_SPEC rendition if the worker made it, else None.
+
+    Asked of the rendition table itself: the API's articles come with only their LEAD
+    renditions prefetched (kiosque.api.selectors), and `image.renditions.filter()` would
+    add to that prefetch's own filter and never find it."""
+    from wagtail.images.models import Filter
+
+    key = Filter(spec=FULL_SPEC).get_cache_key(image)
+    renditions = image.get_rendition_model().objects
+    return renditions.filter(image_id=image.pk, filter_spec=FULL_SPEC, focal_point_key=key).first()
+
+
+def _full_stand_in(image) -> RenditionFile | None:
+    """Until FULL_SPEC exists: the original file when it is what FULL_SPEC would be
+    (no larger than its box, a format partners read), at its real size; else nothing,
+    and the largest lead rendition is the largest offered meanwhile."""
+    if planned_size(image, FULL_SPEC) != (image.width, image.height):
+        return None
+    content_type = _content_type(image)
+    if content_type not in MIME_TYPES.values():
+        return None
+    return RenditionFile(
+        "original", absolute_url(image.file.url), image.width, image.height, content_type
+    )
+
+
 def lead_picture(article, *, with_full: bool = False) -> LeadPicture | None:
     """The article's lead picture, or None without one.
 
-    Like the article page (kiosque.newsroom.images), the JSON answers only list
-    renditions that exist and ask the worker for missing ones; until the fallback JPEG
-    exists, the original file stands in at the size it will have. ninjs (`with_full`)
-    also offers the uncropped FULL_SPEC, made on the spot the first time it is asked
-    for: one picture per request, once per image. A lead image whose file is missing
-    is left out (and logged) rather than failing the article.
+    Like the article page (kiosque.newsroom.images), the answers only list renditions
+    that exist and ask the worker for missing ones; until the fallback JPEG exists, the
+    original file stands in at the size it will have. ninjs (`with_full`) also offers
+    the uncropped FULL_SPEC once the worker has made it, the original meanwhile when it
+    is small enough (see `_full_stand_in`). No image file is read here: sizes come from
+    the database.
     """
     image = article.lead_image
     if image is None:
         return None
     specs = [*LEAD.modern_specs, LEAD.fallback_spec]
-    try:
-        found = existing_renditions(image, specs)
-        if len(found) < len(specs):
-            request_renditions(image)
-        if with_full:
-            # From an instance without the prefetched renditions (LEAD specs only), which
-            # would hide an existing FULL_SPEC one from Wagtail and make it insert it again.
-            fresh = type(image).objects.get(pk=image.pk)
-            found[FULL_SPEC] = fresh.get_rendition(FULL_SPEC)
-    except OSError:  # Wagtail's SourceImageIOError: the original file is gone
-        logger.warning("lead image %s of article %s cannot be read", image.pk, article.pk)
-        return None
-    files = tuple(
-        _file(_spec_name(spec), found[spec]) for spec in [*specs, FULL_SPEC] if spec in found
-    )
-    if with_full:
-        main = files[-1]
-    elif LEAD.fallback_spec in found:
+    found = existing_renditions(image, specs)
+    full = _existing_full(image) if with_full else None
+    if len(found) < len(specs) or (with_full and full is None):
+        request_renditions(image)
+    files = [_file(_spec_name(spec), found[spec]) for spec in specs if spec in found]
+    if full is not None:
+        files.append(_file(_spec_name(FULL_SPEC), full))
+    elif with_full and (stand_in := _full_stand_in(image)) is not None:
+        files.append(stand_in)
+    if LEAD.fallback_spec in found:
         main = _file(_spec_name(LEAD.fallback_spec), found[LEAD.fallback_spec])
     else:
         width, height = planned_size(image, LEAD.fallback_spec)
@@ -104,7 +127,7 @@ def lead_picture(article, *, with_full: bool = False) -> LeadPicture | None:
     return LeadPicture(
         image_id=image.pk,
         main=main,
-        renditions=files,
+        renditions=tuple(files),
         alt=article.lead_image_alt or image.description,
         caption=article.lead_image_caption or image.caption,
         credit=article.lead_image_credit

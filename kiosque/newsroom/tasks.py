@@ -2,6 +2,7 @@
 
 from django_tasks import task
 
+from kiosque.api.pictures import pregenerate_full_rendition
 from kiosque.distribution.images import pregenerate_share_renditions
 from kiosque.newsroom.images import pregenerate_renditions
 from kiosque.newsroom.models import NewsImage
@@ -22,4 +23,6 @@ def pregenerate_image_renditions(image_id: int) -> int:
     pregenerate_renditions(image)
     # The 1:1, 4:3 and 16:9 pictures of structured data, OpenGraph and feeds.
     pregenerate_share_renditions(image)
+    # The uncropped picture the API's ninjs offers partners (decision 0044).
+    pregenerate_full_rendition(image)
     return image.renditions.count()

@@ -8,7 +8,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from kiosque.newsroom.models import ArticlePage, ArticleType, NewsImage, SectionPage
+from kiosque.newsroom.models import (
+    ArticleAuthor,
+    ArticlePage,
+    ArticleType,
+    NewsImage,
+    SectionPage,
+)
+from kiosque.wires import credits
 from kiosque.wires.body import body_blocks, plain_text
 from kiosque.wires.models import (
     ItemStatus,
@@ -88,9 +95,13 @@ def article_create_from_item(
     article.live = False
     if version.embargoed_until and version.embargoed_until > timezone.now():
         article.go_live_at = version.embargoed_until
+    # Credits as the dispatch gives them, once, when the article is made: later versions
+    # bring texts, not credits, so an editor's changes to them stay.
+    article.agencies = credits.credited_agencies(agency=item.agency, fields=version.fields)
+    article.article_authors = [
+        ArticleAuthor(author=author) for author in credits.matched_authors(version.fields)
+    ]
     parent.add_child(instance=article)  # Page.save() validates it (full_clean)
-    if item.agency_id:
-        article.agencies.set([item.agency_id])
     # Validated just above and unchanged since: a second full_clean would only repeat
     # the same database lookups (slug, foreign keys).
     article.save_revision(clean=False)

@@ -6,6 +6,8 @@ elements that become blocks of their own: subheadings and quotes.
 
 from __future__ import annotations
 
+import html as html_module
+
 import lxml.html
 import nh3
 from wagtail.rich_text import RichText
@@ -82,4 +84,11 @@ def body_blocks(html: str) -> list[tuple[str, object]]:
 
 
 def plain_text(html: str) -> str:
-    return nh3.clean(html or "", tags=set()).strip()
+    """The text of an agency's HTML (a standfirst, a caption) for a plain-text field.
+
+    nh3 drops the tags (and the content of script and style) but returns *HTML*: text
+    escaped, a no-break space written `&nbsp;`. A plain-text field holds characters, and
+    templates escape it when they print it, so the text is unescaped once: a no-break
+    space (U+00A0, U+202F) stays that character, `R&amp;D` becomes `R&D`, and `&lt;b&gt;`
+    the visible text `<b>`, never a tag."""
+    return html_module.unescape(nh3.clean(html or "", tags=set())).strip()

@@ -17,6 +17,7 @@ from django.utils import timezone
 from kiosque.newsroom.models import Agency
 from kiosque.wires import articles as article_services
 from kiosque.wires import packages
+from kiosque.wires.credits import agency_named
 from kiosque.wires.models import (
     ItemStatus,
     Policy,
@@ -78,11 +79,7 @@ def status_of(parsed: ParsedItem) -> str:
 def _agency(parsed: ParsedItem, source: WireSource | None) -> Agency | None:
     if source is not None:
         return source.agency
-    name = (parsed.provider or parsed.copyright_holder).strip()[:80]
-    if not name:
-        return None
-    agency = Agency.objects.filter(name__iexact=name).first()
-    return agency or Agency.objects.get_or_create(name=name)[0]
+    return agency_named(parsed.provider or parsed.copyright_holder)
 
 
 def _item_locked(

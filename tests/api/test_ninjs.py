@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 import pytest
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
 from wagtail.rich_text import RichText
 
+from kiosque.api.pictures import FULL_SPEC, pregenerate_full_rendition
 from kiosque.newsroom.images import pregenerate_renditions
+from kiosque.newsroom.models import Agency, AuthorPage, NewsImage
 from tests.api.ninjs_schema import SCHEMA_FILE, ninjs_errors
-from tests.factories import days_ago, make_article, make_image, set_publication_times
+from tests.factories import (
+    add_page,
+    days_ago,
+    make_article,
+    make_image,
+    set_publication_times,
+)
 
 LINKED = '<p>Les <b>vents</b> ont <a href="https://meteo.example/">soufflé</a> à 140 km/h.</p>'
 VIDEO = {"url": "https://video.example/tempete", "title": "La tempête en vidéo", "provider": ""}
@@ -32,6 +43,7 @@ def test_the_schema_is_the_official_one_and_the_check_can_fail():
 
 def test_full_article_is_valid_ninjs_2_2(api_get, newsroom):
     image = make_image("Quai", photographer="Marc Le Gall")
+    pregenerate_full_rendition(image)  # as the worker does when a picture arrives
     article = make_article(
         newsroom.europe,
         title="Tempête sur la Bretagne",
@@ -65,6 +77,14 @@ def test_full_article_is_valid_ninjs_2_2(api_get, newsroom):
     assert item["copyrightholder"] == "AFP"
     assert item["copyrightnotice"] == "© France Télévisions"
     assert item["by"] == "Camille Roussel"
+    assert item["people"] == [
+        {
+            "name": "Camille Roussel",
+            "rel": "author",
+            "uri": "http://127.0.0.1:8000/auteurs/camille-roussel/",
+        }
+    ]
+    assert item["infosources"] == [{"name": "AFP"}]
     assert item["version"] == "2"
     assert item["firstcreated"].startswith(first.isoformat()[:19])
     assert item["versioncreated"] > item["firstcreated"]
@@ -94,6 +114,7 @@ def test_full_article_is_valid_ninjs_2_2(api_get, newsroom):
         "image/jpeg",
     )
     assert largest["href"].startswith("http://127.0.0.1:8000/media/images/")
+    assert largest["name"] == "1600x1600-jpeg"  # the worker's uncropped rendition
 
 
 @pytest.mark.parametrize(
@@ -106,6 +127,7 @@ def test_minimal_article_of_every_type_is_valid(api_get, newsroom, article_type)
     assert item["genres"][0]["literal"] == article_type
     assert item["by"] == "franceinfo"  # no author, no agency: the newsroom
     assert "copyrightholder" not in item and "associations" not in item
+    assert "people" not in item and "infosources" not in item
     assert item["versioncreated"] == item["firstcreated"]
 
 
@@ -131,3 +153,115 @@ def test_inline_picture_stays_out_of_ninjs_but_in_the_json_body(api_get, newsroo
     assert 'src="http://127.0.0.1:8000/media/images/' in body_html
     assert 'srcset="http://127.0.0.1:8000/media/images/' in body_html
     assert '="/media/' not in body_html and ", /media/" not in body_html
+
+
+def test_every_author_and_agency_is_credited(api_get, newsroom):
+    second = add_page(newsroom.authors, AuthorPage(title="Jean Dupont", slug="jean-dupont"))
+    unpublished = add_page(
+        newsroom.authors, AuthorPage(title="Nina Draft", slug="nina-draft"), live=False
+    )
+    reuters = Agency.objects.create(name="Reuters")
+    article = make_article(
+        newsroom.europe,
+        authors=[second, newsroom.author, unpublished],
+        agencies=[reuters, newsroom.agency],
+    )
+    item = api_get(f"articles/{article.pk}/ninjs").json()
+    assert ninjs_errors(item) == []
+    assert item["by"] == "Jean Dupont et Camille Roussel"
+    # An author whose page is not published is not credited (as on the article page).
+    assert [(p["name"], p["rel"]) for p in item["people"]] == [
+        ("Jean Dupont", "author"),
+        ("Camille Roussel", "author"),
+    ]
+    assert item["people"][0]["uri"] == "http://127.0.0.1:8000/auteurs/jean-dupont/"
+    # Agencies by name, as the credit line names them.
+    assert item["copyrightholder"] == "AFP"
+    assert item["infosources"] == [{"name": "AFP"}, {"name": "Reuters"}]
+
+
+# Reader and partner requests never make a rendition (the worker does): the ninjs of a
+# picture the worker has not processed yet falls back, and the worker is asked.
+
+
+@pytest.fixture
+def queue_only(settings):
+    # Tasks are recorded, not run: what a request leaves for the worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    default_task_backend.clear()
+    return default_task_backend
+
+
+def _queued(backend) -> list[str]:
+    return [result.task.name for result in backend.results]
+
+
+def _big_image(width: int, height: int) -> NewsImage:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), (10, 20, 30)).save(buffer, format="JPEG")
+    image = NewsImage(title="Grand format", description="Un grand format")
+    image.file = ImageFile(buffer, name="grand-format.jpg")
+    image.save()
+    return image
+
+
+@pytest.mark.parametrize("with_lead_renditions", [False, True])
+def test_ninjs_of_a_new_picture_makes_no_rendition_and_asks_the_worker(
+    api_get, newsroom, queue_only, with_lead_renditions
+):
+    image = make_image("Sans rendu", with_renditions=with_lead_renditions)
+    article = make_article(newsroom.europe, lead_image=image)
+    before = set(image.renditions.values_list("pk", flat=True))
+    assert not image.renditions.filter(filter_spec=FULL_SPEC).exists()
+
+    response = api_get(f"articles/{article.pk}/ninjs")
+
+    assert response.status_code == 200
+    assert set(image.renditions.values_list("pk", flat=True)) == before  # nothing made
+    item = response.json()
+    assert ninjs_errors(item) == []
+    renditions = item["associations"][0]["renditions"]
+    # The original (1600×900, what FULL_SPEC would be) stands in, at its real size.
+    largest = renditions[0]
+    assert largest == {
+        "name": "original",
+        "href": f"http://127.0.0.1:8000{image.file.url}",
+        "contenttype": "image/jpeg",
+        "width": 1600,
+        "height": 900,
+    }
+    assert len(renditions) == (5 if with_lead_renditions else 1)
+    assert "pregenerate_image_renditions" in _queued(queue_only)
+    # The JSON answer does not make one either.
+    assert api_get(f"articles/{article.pk}").status_code == 200
+    assert set(image.renditions.values_list("pk", flat=True)) == before
+
+
+def test_an_original_larger_than_the_full_rendition_is_not_offered_in_its_place(
+    api_get, newsroom, queue_only
+):
+    image = _big_image(2400, 1350)
+    pregenerate_renditions(image)  # the lead renditions exist, FULL_SPEC not yet
+    article = make_article(newsroom.europe, lead_image=image)
+    count = image.renditions.count()
+
+    item = api_get(f"articles/{article.pk}/ninjs").json()
+
+    assert ninjs_errors(item) == []
+    assert image.renditions.count() == count
+    renditions = item["associations"][0]["renditions"]
+    # A 2400 px file is not what ninjs promises (at most 1,600 px): the largest lead
+    # rendition is the largest offered until the worker has run.
+    assert image.file.url not in str(renditions)
+    assert (renditions[0]["width"], renditions[0]["height"]) == (1200, 675)
+    assert "pregenerate_image_renditions" in _queued(queue_only)
+
+    pregenerate_full_rendition(image)  # the worker's turn
+    queue_only.clear()
+    item = api_get(f"articles/{article.pk}/ninjs").json()
+    largest = item["associations"][0]["renditions"][0]
+    assert (largest["name"], largest["width"], largest["height"]) == ("1600x1600-jpeg", 1600, 900)
+    assert image.renditions.count() == count + 1
+    assert _queued(queue_only) == []  # nothing missing, nothing asked

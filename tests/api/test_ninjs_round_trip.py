@@ -21,12 +21,19 @@ from django.core.management import call_command
 from wagtail.rich_text import RichText
 
 from kiosque.api.representation import article_credit
-from kiosque.newsroom.models import ArticlePage
+from kiosque.newsroom.models import Agency, ArticlePage, AuthorPage
 from kiosque.newsroom.text.photo_credit import photo_credit
 from kiosque.wires.body import sanitise
 from kiosque.wires.models import WireSettings
 from tests.api.ninjs_schema import ninjs_errors
-from tests.factories import days_ago, make_article, make_image, publish, set_publication_times
+from tests.factories import (
+    add_page,
+    days_ago,
+    make_article,
+    make_image,
+    publish,
+    set_publication_times,
+)
 
 BODY = [
     ("paragraph", RichText(
@@ -90,20 +97,28 @@ def partner(newsroom, live_server, settings, tmp_path, transactional_db):
     return fetch, ingest
 
 
+def _credits(article) -> tuple[list, list]:
+    authors = [link.author for link in article.article_authors.order_by("sort_order", "pk")]
+    return authors, list(article.agencies.all())
+
+
 def test_ninjs_fed_back_to_the_ingest_gives_the_same_article(newsroom, partner):
     fetch, ingest = partner
+    second_author = add_page(newsroom.authors, AuthorPage(title="Jean Dupont", slug="jean-dupont"))
+    reuters = Agency.objects.create(name="Reuters")
     photo = make_image("Chalutiers", photographer="Marc Le Gall")
     original = make_article(
         newsroom.europe,
-        title="Tempête : le Finistère compte ses dégâts",
-        # Ordinary spaces: the ingest's plain-text cleaning writes a no-break space back
-        # as the text "&nbsp;" (reported to the wires owner; see docs/api.md).
-        standfirst="Des rafales à 140 km/h ont balayé la pointe bretonne dans la nuit.",
+        # French typography: no-break spaces (U+00A0 before « : », U+202F inside « »).
+        title="Tempête\u00a0: le Finistère compte ses dégâts",
+        standfirst="Des rafales à 140\u00a0km/h ont balayé la pointe «\u202fbretonne\u202f».",
         article_type="analyse",
         dateline="BREST (Finistère) –",
-        agencies=[newsroom.agency],
+        authors=[newsroom.author, second_author],
+        agencies=[newsroom.agency, reuters],
         lead_image=photo,
         lead_image_alt="Des chalutiers couchés sur le flanc dans le port",
+        lead_image_caption="Le port de Brest, mardi\u00a0: «\u00a0du jamais-vu\u00a0».",
         body=BODY,
     )
     first = days_ago(2).replace(microsecond=0)
@@ -119,6 +134,12 @@ def test_ninjs_fed_back_to_the_ingest_gives_the_same_article(newsroom, partner):
     assert copy.live
     assert copy.title == original.title
     assert copy.standfirst == original.standfirst
+    assert "\u202f" in copy.standfirst and "&nbsp;" not in copy.standfirst
+    # Every author (the newsroom's own pages, matched by name) and every agency.
+    authors, agencies = _credits(copy)
+    assert _credits(copy) == _credits(original)
+    assert [a.title for a in authors] == ["Camille Roussel", "Jean Dupont"]
+    assert [a.name for a in agencies] == ["AFP", "Reuters"]
     assert _blocks(copy) == _blocks(original)
     assert copy.dateline == original.dateline
     assert copy.article_type == original.article_type
@@ -127,10 +148,11 @@ def test_ninjs_fed_back_to_the_ingest_gives_the_same_article(newsroom, partner):
     assert copy.major_update_at is None and original.major_update_at is None
     name = newsroom.settings.newsroom_name
     assert article_credit(copy, name) == article_credit(original, name)
-    assert article_credit(copy, name) == "Article rédigé par franceinfo avec AFP"
+    assert article_credit(copy, name) == "Article rédigé par franceinfo avec AFP et Reuters"
 
     # The same picture: the bytes of the rendition the ninjs offers, with its words.
     assert _picture_facts(copy) == _picture_facts(original)
+    assert _picture_facts(copy)["caption"].endswith("\u00a0: «\u00a0du jamais-vu\u00a0».")
     largest = item["associations"][0]["renditions"][0]
     served = requests.get(largest["href"], timeout=30).content
     with copy.lead_image.open_file() as stored:
@@ -154,3 +176,44 @@ def test_ninjs_fed_back_to_the_ingest_gives_the_same_article(newsroom, partner):
     assert copy.standfirst == original.standfirst
     assert copy.first_published_at == original.first_published_at
     assert copy.major_update_at == original.major_update_at
+    assert _credits(copy) == _credits(original)  # an update keeps the credits
+
+
+def test_an_author_the_receiving_newsroom_does_not_have_is_left_on_the_dispatch(
+    newsroom, client, tmp_path
+):
+    """Bad input: the ninjs credits an author with no page here (another newsroom's
+    journalist, a misspelt name) and one whose name two pages share: nobody is credited
+    by guess, no author page is made, and the names stay on the dispatch."""
+    wires = WireSettings.for_site(newsroom.site)
+    wires.default_section = newsroom.sport
+    wires.save()
+    original = make_article(newsroom.europe, title="Sommet à Bruxelles", authors=[newsroom.author])
+    item = client.get(f"/api/v1/articles/{original.pk}/ninjs").json()
+    add_page(newsroom.authors, AuthorPage(title="Léa Martin", slug="lea-martin"))
+    add_page(newsroom.authors, AuthorPage(title="Léa Martin", slug="lea-martin-2"))
+    item["people"] += [
+        {"name": "Yann Inconnu", "rel": "author"},
+        {"name": "camille roussel", "rel": "author"},  # not the exact name
+        {"name": "Léa Martin", "rel": "author"},  # two pages: which one?
+        {"name": "Jean Dupont"},  # someone the article is about, not an author
+    ]
+    item["by"] = "Camille Roussel, Yann Inconnu et Léa Martin"
+    pages = AuthorPage.objects.count()
+    path = tmp_path / "item.json"
+    path.write_text(json.dumps(item, ensure_ascii=False), encoding="utf-8")
+    call_command("ingest", str(path), "--publish", stdout=_Quiet(), stderr=_Quiet())
+
+    copy = ArticlePage.objects.exclude(pk=original.pk).get(wire_links__item__identity=item["uri"])
+    assert copy.live
+    assert [link.author for link in copy.article_authors.all()] == [newsroom.author]
+    assert AuthorPage.objects.count() == pages
+    fields = copy.wire_links.get().item.latest_version.fields
+    assert fields["authors"] == [
+        "Camille Roussel",
+        "Yann Inconnu",
+        "camille roussel",
+        "Léa Martin",
+    ]
+    assert fields["byline"] == "Camille Roussel, Yann Inconnu et Léa Martin"
+    assert list(copy.agencies.all()) == []  # the newsroom's own article: no agency

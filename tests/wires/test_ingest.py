@@ -3,9 +3,10 @@
 import pytest
 from django.test import override_settings
 
-from kiosque.newsroom.models import Agency, ArticlePage, NewsImage
+from kiosque.newsroom.models import Agency, ArticlePage, AuthorPage, NewsImage
 from kiosque.wires.batch import ingest_file
 from kiosque.wires.models import Policy, RoutingRule, WireItem, WireItemVersion, WireSource
+from tests.factories import add_page, publish
 from tests.wires.helpers import jpeg_bytes, ninjs, with_picture, write_json
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +125,110 @@ def test_largest_rendition_up_to_the_configured_width(newsroom, tmp_path):
     version = WireItem.objects.get().latest_version
     assert version.fields["pictures"][0]["width"] == 200
     assert NewsImage.objects.filter(pk__in=version.pictures.all()).count() == 1
+
+
+# Credits: every agency a dispatch names, and its authors matched to the newsroom's own
+# author pages by exact name (never created from wire copy; decision 0044).
+
+
+def _article():
+    return ArticlePage.objects.get(wire_links__isnull=False)
+
+
+def _authors(article) -> list[str]:
+    return [link.author.title for link in article.article_authors.all()]
+
+
+def test_info_sources_are_credited_beside_the_dispatch_agency(newsroom, tmp_path):
+    Agency.objects.create(name="Reuters")
+    item = ninjs(
+        infosources=[
+            {"name": "AFP"},  # the copyright holder again
+            {"name": "reuters"},  # the existing snippet, whatever the case
+            {"name": "Agence  Bretonne"},  # unknown: created, as the dispatch agency is
+        ]
+    )
+    ingest_file(write_json(tmp_path, "a.json", item), publish=True)
+    assert [a.name for a in _article().agencies.all()] == ["AFP", "Agence Bretonne", "Reuters"]
+    assert Agency.objects.filter(name__iexact="reuters").count() == 1
+
+
+def test_a_feed_listing_many_info_sources_credits_a_few(newsroom, tmp_path):
+    item = ninjs(infosources=[{"name": f"Source {n}"} for n in range(30)])
+    ingest_file(write_json(tmp_path, "a.json", item), publish=True)
+    assert _article().agencies.count() == 4  # AFP and the first three
+    assert not Agency.objects.filter(name="Source 3").exists()
+
+
+def test_authors_are_matched_to_author_pages_by_exact_name(newsroom, tmp_path):
+    people = [
+        {"name": "Camille Roussel", "rel": "author"},
+        {"name": "Yann Le Goff", "rel": "author"},  # no page here
+        {"name": "Camille Roussel", "rel": "AUTHOR"},  # repeated
+        {"name": "Camille Roussel", "rel": "subject"},
+    ]
+    pages = AuthorPage.objects.count()
+    ingest_file(write_json(tmp_path, "a.json", ninjs(people=people)), publish=True)
+    article = _article()
+    assert _authors(article) == ["Camille Roussel"]
+    assert AuthorPage.objects.count() == pages  # no page made from wire copy
+    # Nothing lost: the byline and every credited name stay on the dispatch.
+    fields = WireItem.objects.get().latest_version.fields
+    assert fields["byline"] == "Yann Le Goff"
+    assert fields["authors"] == ["Camille Roussel", "Yann Le Goff", "Camille Roussel"]
+
+
+def test_people_the_dispatch_is_about_are_not_its_authors(newsroom, tmp_path):
+    people = [{"name": "Camille Roussel"}, {"name": "Camille Roussel", "rel": "about"}]
+    item = ninjs(people=people, by="Camille Roussel")
+    ingest_file(write_json(tmp_path, "a.json", item), publish=True)
+    assert _authors(_article()) == []
+
+
+def test_an_unpublished_or_shared_name_credits_nobody(newsroom, tmp_path):
+    add_page(newsroom.authors, AuthorPage(title="Léa Martin", slug="lea-martin"), live=False)
+    add_page(newsroom.authors, AuthorPage(title="Yves Morvan", slug="yves-morvan"))
+    add_page(newsroom.authors, AuthorPage(title="Yves Morvan", slug="yves-morvan-2"))
+    people = [{"name": name, "rel": "author"} for name in ("Léa Martin", "Yves Morvan")]
+    ingest_file(write_json(tmp_path, "a.json", ninjs(people=people)), publish=True)
+    assert _authors(_article()) == []
+
+
+def test_an_author_listed_as_info_source_is_not_made_an_agency(newsroom, tmp_path):
+    item = ninjs(
+        people=[{"name": "Camille Roussel", "rel": "author"}],
+        infosources=[{"name": "Camille Roussel"}],
+    )
+    ingest_file(write_json(tmp_path, "a.json", item), publish=True)
+    assert not Agency.objects.filter(name="Camille Roussel").exists()
+    assert [a.name for a in _article().agencies.all()] == ["AFP"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("people", ["Camille Roussel"], "people[0]: expected an object"),
+        ("people", [{"name": 12, "rel": "author"}], "people[0].name: expected a string"),
+        ("infosources", {"name": "AFP"}, "infosources: expected a list"),
+    ],
+)
+def test_malformed_credits_reject_the_item_with_the_reason(
+    newsroom, tmp_path, field, value, reason
+):
+    results = ingest_file(write_json(tmp_path, "a.json", ninjs(**{field: value})))
+    assert outcomes(results) == ["rejected"]
+    assert results[0].reason == reason
+    assert not WireItem.objects.exists()
+
+
+def test_a_later_version_keeps_the_credits_an_editor_set(newsroom, tmp_path):
+    people = [{"name": "Camille Roussel", "rel": "author"}]
+    ingest_file(write_json(tmp_path, "v1.json", ninjs(people=people)), publish=True)
+    article = _article()
+    article.article_authors = []
+    article.agencies = []
+    publish(article)
+    v2 = ninjs(version="2", people=people, infosources=[{"name": "Reuters"}])
+    ingest_file(write_json(tmp_path, "v2.json", v2), publish=True)
+    article = _article()
+    assert _authors(article) == [] and list(article.agencies.all()) == []

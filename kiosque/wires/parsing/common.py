@@ -72,6 +72,12 @@ class ParsedItem(BaseModel):
     standfirst: str = ""
     body_html: str = ""
     byline: str = ""
+    # Names the dispatch credits as its authors, one each (ninjs `people` with an author
+    # `rel`): matched to the newsroom's author pages, never made into new ones.
+    authors: list[str] = []
+    # Parties that supplied the content (ninjs `infosources`), usually agencies: credited
+    # beside the dispatch's own agency.
+    info_sources: list[str] = []
     language: str = ""
     subjects: list[Concept] = []
     places: list[Concept] = []

@@ -75,10 +75,16 @@ def items_from_xml(data: bytes) -> list[etree._Element]:
     raise WireRejected(f"not NewsML-G2: root element {local!r}")
 
 
+# Runs of breaking white space (XML indentation, line breaks) become one space; the
+# no-break spaces of French typography (U+00A0 before « : », U+202F inside « ») are
+# characters of the text and stay.
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+
+
 def _text(element) -> str:
     if element is None:
         return ""
-    return " ".join("".join(element.itertext()).split())
+    return _BREAKING_SPACE.sub(" ", "".join(element.itertext())).strip()
 
 
 def _qcode_tail(value: str | None) -> str:

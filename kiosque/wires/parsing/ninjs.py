@@ -41,6 +41,9 @@ CAMEL_KEYS = {
 IMAGE_TYPES = {"picture", "graphic"}
 TYPES = {"text", "audio", "video", "picture", "graphic", "composite", "component"}
 TYPES |= {"event", "planning", "collection"}
+# `people` are who an item is about, unless their `rel` says they made it (Kiosque's own
+# ninjs says "author", see kiosque.api.ninjs).
+AUTHOR_RELS = {"author", "creator", "writer"}
 
 
 def declared_version(doc: dict) -> str:
@@ -135,6 +138,22 @@ def _concepts(doc: _Doc, *keys: str) -> list[Concept]:
             code = entry_doc.get("code", str, "") or entry_doc.get("uri", str, "")
             result.append(Concept(code=code.strip(), name=name.strip()))
     return result
+
+
+def _names(doc: _Doc, key: str, *, rels: set[str] | None = None) -> list[str]:
+    """The `name` of each object of a list (`people`, `infosources`), in order; with
+    `rels`, only the entries whose `rel` is one of them."""
+    names = []
+    for index, entry in enumerate(doc.get(key, list, [])):
+        if not isinstance(entry, dict):
+            raise WireRejected(f"{key}[{index}]: expected an object")
+        entry_doc = _Doc(entry, f"{key}[{index}].")
+        name = entry_doc.text("name")
+        if rels is not None and entry_doc.text("rel").casefold() not in rels:
+            continue
+        if name:
+            names.append(name)
+    return names
 
 
 def _renditions(doc: _Doc) -> list[Rendition]:
@@ -300,6 +319,8 @@ def _parse(doc: _Doc, *, identity: str, major: int, raw: str) -> ParsedItem:
         standfirst=standfirst,
         body_html=sanitise(body_html),
         byline=doc.text("byline") or doc.text("by"),
+        authors=_names(doc, "people", rels=AUTHOR_RELS),
+        info_sources=_names(doc, "infosources"),
         language=doc.text("language"),
         subjects=_concepts(doc, "subject", "subjects"),
         places=_concepts(doc, "place", "places"),
