@@ -32,7 +32,16 @@ def site_relative_path(url_path: str, root_url_path: str) -> str:
 
 
 def root_url_path(site) -> str:
-    """The `url_path` of the site's root page, from Wagtail's cached list (no query)."""
+    """The `url_path` of the site's root page.
+
+    The site a request found comes with its root page (Wagtail's `select_related`):
+    read there, for free. Otherwise from Wagtail's cached list of root paths, a cache
+    read that is a database query with the production cache, so not once per link (a
+    feed has a hundred links). Sites have one root path each (WAGTAIL_I18N_ENABLED is
+    off: the English interface shares the French pages, decision 0033).
+    """
+    if Site.root_page.is_cached(site):
+        return site.root_page.url_path
     for root in Site.get_site_root_paths():
         if root.site_id == site.pk:
             return root.root_path

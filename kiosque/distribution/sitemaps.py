@@ -34,9 +34,13 @@ _URL_SAFE_NAME = re.compile(r"[A-Za-z0-9._~/-]+")
 ROBOTS_DISALLOWED = ("/compte/", "/en/compte/", "/recherche/", "/en/recherche/")
 
 
-def w3c_datetime(moment: datetime, zone) -> str:
-    """Seconds and the offset, as sitemaps expect: "2026-11-25T13:35:00+01:00"."""
-    return moment.astimezone(zone).isoformat(timespec="seconds")
+def w3c_datetime(seconds: int, zone) -> str:
+    """Seconds and the offset, as sitemaps expect: "2026-11-25T13:35:00+01:00".
+
+    From whole seconds since 1970 (selectors.EpochSeconds), so isoformat() prints no
+    fraction.
+    """
+    return datetime.fromtimestamp(seconds, zone).isoformat()
 
 
 def robots_txt() -> str:
@@ -89,21 +93,22 @@ class MediaUrls:
 
 
 def urlset(rows, site, zone) -> str:
-    """<urlset> with lastmod and the lead image (image extension) of each page."""
+    """<urlset> with lastmod and the lead image (image extension) of each page.
+
+    The loop runs 10,000 times a page: one string per URL, no call it can do without.
+    """
     root = root_url_path(site)
     base = absolute("/")[:-1]
     media_url = MediaUrls()
     parts = [f'{XML_DECLARATION}<urlset xmlns="{SITEMAP_NS}" xmlns:image="{IMAGE_NS}">\n']
-    for row in rows:
-        parts.append("<url><loc>")
-        parts.append(escape(base + site_relative_path(row.url_path, root)))
-        parts.append("</loc>")
-        if row.last_modified is not None:
-            parts.append(f"<lastmod>{w3c_datetime(row.last_modified, zone)}</lastmod>")
-        if row.image_file:
-            image = escape(media_url(row.image_file, row.image_is_rendition))
-            parts.append(f"<image:image><image:loc>{image}</image:loc></image:image>")
-        parts.append("</url>\n")
+    for url_path, seconds, image_file, image_is_rendition in rows:
+        loc = escape(base + site_relative_path(url_path, root))
+        lastmod = "" if seconds is None else f"<lastmod>{w3c_datetime(seconds, zone)}</lastmod>"
+        image = ""
+        if image_file:
+            image_loc = escape(media_url(image_file, image_is_rendition))
+            image = f"<image:image><image:loc>{image_loc}</image:loc></image:image>"
+        parts.append(f"<url><loc>{loc}</loc>{lastmod}{image}</url>\n")
     parts.append("</urlset>\n")
     return "".join(parts)
 

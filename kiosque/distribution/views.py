@@ -26,18 +26,24 @@ def _newsroom(request):
 
 
 def _feed_page(site, path: str):
-    """The visible home, section, topic or author page at `path` ("" for home)."""
+    """The visible home, section, topic or author page at `path` ("" for home).
+
+    Looked up by its last slug and its depth (the slug is indexed), the full `url_path`
+    only confirming it: `url_path` has no index, and a filter on it alone read every
+    page of the site (35 ms at 100,000 articles, for each feed request).
+    """
     from kiosque.newsroom.models import AuthorPage, HomePage, SectionPage, TopicPage
 
-    url_path = root_url_path(site) + path
-    page = (
-        Page.objects.live()
-        .public()
-        .descendant_of(site.root_page, inclusive=True)
-        .filter(url_path=url_path)
-        .specific()
-        .first()
-    )
+    root = site.root_page
+    slugs = path.split("/")[:-1]  # "monde/europe/" -> ["monde", "europe"]; "" -> []
+    pages = Page.objects.live().public()
+    if slugs:
+        pages = pages.descendant_of(root).filter(
+            slug=slugs[-1], depth=root.depth + len(slugs), url_path=root_url_path(site) + path
+        )
+    else:
+        pages = pages.filter(pk=root.pk)
+    page = pages.specific().first()
     if not isinstance(page, HomePage | SectionPage | TopicPage | AuthorPage):
         raise Http404("No feed here")
     return page

@@ -247,6 +247,31 @@ def test_feed_costs_the_same_queries_for_few_or_many_items(client, newsroom):
     assert count() == few
 
 
+def test_feed_links_do_not_read_the_site_root_for_each_item(client, newsroom, monkeypatch):
+    # Wagtail keeps the sites' root paths in the cache: a database query per read with
+    # the production cache, once per link before (a hundred per feed).
+    from wagtail.models import Site
+
+    reads = []
+    original = Site.get_site_root_paths
+    monkeypatch.setattr(Site, "get_site_root_paths", lambda: reads.append(1) or original())
+    for n in range(3):
+        make_article(
+            newsroom.europe, slug=f"a{n}", authors=[newsroom.author], published_at=days_ago(1)
+        )
+    for url in ("/rss.xml", "/atom.xml", "/monde/rss.xml", "/auteurs/camille-roussel/rss.xml"):
+        reads.clear()
+        parsed = read_feed(client, url)
+        assert parsed.entries and reads == [], (url, len(reads))
+
+
+def test_private_sections_have_no_feed(client, newsroom):
+    make_article(newsroom.sport, slug="prive", published_at=days_ago(1))
+    make_private(newsroom.sport)
+    assert client.get("/sport/rss.xml").status_code == 404
+    assert client.get("/sport/atom.xml").status_code == 404
+
+
 def test_feeds_are_identical_for_everyone_and_set_no_cookie(client, newsroom):
     make_article(
         newsroom.europe, slug="stable", lead_image=make_image("S"), published_at=days_ago(1)
@@ -271,6 +296,9 @@ def test_an_empty_feed_is_still_valid_and_stable(client, newsroom):
         "/rectificatifs/rss.xml",  # a policy page has no feed
         "/dossiers/rss.xml",  # nor the topic index
         "/monde/europe/inexistant/rss.xml",
+        "/sport/europe/rss.xml",  # the right slug under another section
+        "/europe/rss.xml",  # the right slug at another depth
+        "/monde/monde/rss.xml",
         "/monde/europe/article-1/atom.xml",  # nor an article
         "/monde/feed.xml",
         "/monde/rss.json",

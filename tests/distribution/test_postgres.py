@@ -1,12 +1,16 @@
 """The sitemap and feed queries on PostgreSQL, whose planner the id ranges are written
 for (decision 0030): same answers as on SQLite, hidden articles still absent."""
 
+from datetime import datetime
+
 import feedparser
 import pytest
 from django.db import connection
 from lxml import etree
 
 from kiosque.distribution import selectors
+from kiosque.distribution.images import WIDE
+from kiosque.newsroom.models import NewsRendition
 from kiosque.newsroom.tasks import pregenerate_image_renditions
 from tests.distribution.helpers import BASE_URL, make_private
 from tests.factories import days_ago, make_article, make_image
@@ -14,6 +18,7 @@ from tests.factories import days_ago, make_article, make_image
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
 
 
 @pytest.fixture(autouse=True)
@@ -58,3 +63,39 @@ def test_sitemaps_and_feeds_on_postgresql(client, newsroom, monkeypatch):
     feed = feedparser.parse(client.get("/monde/rss.xml").content)
     assert not feed.bozo
     assert [entry.link for entry in feed.entries] == [BASE_URL + a.url for a in shown]
+
+
+def test_sitemap_dates_and_renditions_on_postgresql(client, newsroom):
+    """PostgreSQL's own SQL for whole seconds, and its join for the newest rendition."""
+    image = make_image("Recadree")
+    pregenerate_image_renditions.enqueue(image.pk)
+    newest = NewsRendition.objects.create(
+        image=image,
+        filter_spec=WIDE.spec,
+        focal_point_key="recadre",
+        file="images/recadree.recadre.cover-1200x675.jpg",
+        width=WIDE.width,
+        height=WIDE.height,
+    )
+    summer = datetime.fromisoformat("2026-07-10T09:00:59.987654+00:00")
+    winter = datetime.fromisoformat("2026-01-10T09:00:00+00:00")
+    make_article(newsroom.europe, slug="ete", lead_image=image, published_at=summer)
+    make_article(newsroom.europe, slug="hiver", lead_image=image, published_at=winter)
+    make_article(newsroom.europe, slug="sans", published_at=winter)
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "i": IMAGE_NS}
+    page = etree.fromstring(client.get("/sitemaps/articles-1.xml").content)
+    found = [
+        (
+            url.findtext("s:loc", namespaces=ns).removeprefix(BASE_URL),
+            url.findtext("s:lastmod", namespaces=ns),
+            url.xpath("i:image/i:loc/text()", namespaces=ns),
+        )
+        for url in page.xpath("//s:url", namespaces=ns)
+    ]
+    image_url = f"{BASE_URL}/media/{newest.file.name}"
+    assert found == [
+        ("/monde/europe/ete/", "2026-07-10T11:00:59+02:00", [image_url]),
+        ("/monde/europe/hiver/", "2026-01-10T10:00:00+01:00", [image_url]),
+        ("/monde/europe/sans/", "2026-01-10T10:00:00+01:00", []),
+    ]

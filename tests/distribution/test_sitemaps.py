@@ -10,6 +10,8 @@ from lxml import etree
 from wagtail.models import Page
 
 from kiosque.distribution import selectors
+from kiosque.distribution.images import WIDE
+from kiosque.newsroom.models import NewsImage, NewsRendition
 from kiosque.newsroom.tasks import pregenerate_image_renditions
 from tests.distribution.helpers import BASE_URL, make_private
 from tests.factories import days_ago, make_article, make_image, set_publication_times
@@ -99,6 +101,9 @@ def test_article_pages_split_without_loss_or_overlap(client, newsroom, monkeypat
     assert len(set(listed)) == len(listed)
     assert client.get(f"/sitemaps/articles-{count + 1}.xml").status_code == 404
     assert client.get("/sitemaps/articles-0.xml").status_code == 404
+    assert client.get("/sitemaps/articles-99999999999999999999.xml").status_code == 404
+    assert client.get("/sitemaps/articles--1.xml").status_code == 404
+    assert client.get("/sitemaps/articles-x.xml").status_code == 404
 
 
 def test_an_article_stays_in_its_sitemap_page(client, newsroom, monkeypatch):
@@ -156,6 +161,65 @@ def test_lastmod_is_the_visible_update_time_with_offset(client, newsroom):
     url = xml(client, "/sitemaps/articles-1.xml").xpath("//s:url", namespaces=NS)[0]
     # 12:00 UTC in January is 13:00 in Paris.
     assert url.findtext("s:lastmod", namespaces=NS) == "2026-01-10T13:00:00+01:00"
+
+
+def test_lastmod_drops_fractions_of_a_second_and_follows_summer_time(client, newsroom):
+    # Dates are read as whole seconds from the database (selectors.EpochSeconds): the
+    # fraction is dropped, not rounded, and the offset is the one of that day.
+    summer = datetime.fromisoformat("2026-07-10T09:00:59.987654+00:00")
+    make_article(newsroom.europe, slug="ete", published_at=summer)
+    url = xml(client, "/sitemaps/articles-1.xml").xpath("//s:url", namespaces=NS)[0]
+    assert url.findtext("s:lastmod", namespaces=NS) == "2026-07-10T11:00:59+02:00"
+
+
+def test_pages_sitemap_lastmod_is_the_last_publication(client, newsroom):
+    moment = datetime.fromisoformat("2026-03-01T08:30:00.5+00:00")
+    Page.objects.filter(pk=newsroom.sport.pk).update(last_published_at=moment)
+    Page.objects.filter(pk=newsroom.topics.pk).update(last_published_at=None)
+    urls = {
+        url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
+        for url in xml(client, "/sitemaps/pages.xml").xpath("//s:url", namespaces=NS)
+    }
+    assert urls[f"{BASE_URL}/sport/"] == "2026-03-01T09:30:00+01:00"
+    assert urls[f"{BASE_URL}/dossiers/"] is None  # never published: no lastmod, no error
+
+
+def test_a_recropped_image_is_listed_once_with_its_newest_rendition(client, newsroom):
+    image = make_image("Recadree")
+    pregenerate_image_renditions.enqueue(image.pk)
+    # A new focal point makes another 16:9 rendition; the old one stays in the table.
+    newest = NewsRendition.objects.create(
+        image=image,
+        filter_spec=WIDE.spec,
+        focal_point_key="recadre",
+        file="images/recadree.recadre.cover-1200x675.jpg",
+        width=WIDE.width,
+        height=WIDE.height,
+    )
+    assert image.renditions.filter(filter_spec=WIDE.spec).count() == 2
+    for slug in ("un", "deux"):
+        make_article(newsroom.europe, slug=slug, lead_image=image, published_at=days_ago(1))
+    tree = xml(client, "/sitemaps/articles-1.xml")
+    urls = tree.xpath("//s:url", namespaces=NS)
+    assert [u.findtext("s:loc", namespaces=NS) for u in urls] == [
+        f"{BASE_URL}/monde/europe/un/",
+        f"{BASE_URL}/monde/europe/deux/",
+    ]
+    for url in urls:
+        assert url.xpath("image:image/image:loc/text()", namespaces=NS) == [
+            f"{BASE_URL}/media/{newest.file.name}"
+        ]
+
+
+def test_image_file_names_are_quoted_and_escaped(client, newsroom):
+    image = make_image("Photo", with_renditions=False)
+    NewsImage.objects.filter(pk=image.pk).update(file="original_images/été & co <1>.jpg")
+    make_article(newsroom.europe, slug="nom", lead_image=image, published_at=days_ago(1))
+    response = client.get("/sitemaps/articles-1.xml")
+    tree = etree.fromstring(response.content)  # well-formed despite "&" and "<"
+    assert tree.xpath("//image:loc/text()", namespaces=NS) == [
+        f"{BASE_URL}/media/original_images/%C3%A9t%C3%A9%20%26%20co%20%3C1%3E.jpg"
+    ]
 
 
 def test_lead_images_use_the_image_extension(client, newsroom):
