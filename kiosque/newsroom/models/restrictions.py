@@ -34,6 +34,9 @@ class ViewRestrictionsFastPath:
     """Mixed into reader page models, before Page."""
 
     def get_view_restrictions(self):
-        if not any_view_restriction():
+        # Both hooks of a request ask the same page instance: one cache read serves both.
+        if not hasattr(self, "_any_view_restriction"):
+            self._any_view_restriction = any_view_restriction()
+        if not self._any_view_restriction:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
