@@ -18,6 +18,7 @@ from django.utils.http import http_date
 from kiosque.edge import keys as edge_keys
 from kiosque.edge import policy
 from kiosque.edge.clock import last_content_change
+from kiosque.edge.fragments import remember_page_fragments
 
 PAGE_ATTRIBUTE = "_edge_page"
 CLOCK_STEPS_ATTRIBUTE = "_edge_clock_steps"
@@ -89,6 +90,9 @@ class EdgeCacheMiddleware:
         response = self.get_response(request)
         if request.method not in ("GET", "HEAD"):
             return response
+        if response.status_code == 200 and getattr(request, PAGE_ATTRIBUTE, None) is not None:
+            # Pages only: a 404 for any made-up address must not leave an entry behind.
+            remember_page_fragments(request)
         if _looked_at_the_reader(response) or _is_private_path(request.path):
             if not response.has_header("Cache-Control") or response.cookies:
                 patch_cache_control(response, private=True, no_store=True)

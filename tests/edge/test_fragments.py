@@ -167,3 +167,32 @@ def test_the_english_page_has_its_own_fragments(newsroom, fragment_cache):
     english = warm("/en" + article.url).content.decode()
     assert "Temps de lecture" in french and "Reading time" not in french
     assert "Reading time" in english and "Temps de lecture" not in english
+
+
+def test_a_warm_page_reads_all_its_fragments_in_three_round_trips(
+    newsroom, fragment_cache, monkeypatch
+):
+    article = make_article(
+        newsroom.europe, slug="lecture", published_at=days_ago(1), topic=newsroom.topic
+    )
+    make_article(newsroom.europe, slug="autre", published_at=days_ago(2), topic=newsroom.topic)
+    warm(article.url)
+    reads = []
+    depth = [0]  # the local-memory cache's get_many calls its own get: count calls from outside
+    for method in ("get", "get_many"):
+        original = getattr(fragment_cache, method)
+
+        def counted(*args, _original=original, _method=method, **kwargs):
+            if depth[0] == 0:
+                reads.append(_method)
+            depth[0] += 1
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(fragment_cache, method, counted)
+    response = Client().get(article.url)
+    assert response.status_code == 200
+    assert reads == ["get_many", "get_many", "get_many"]  # manifest, fragments, versions
+    assert queries_for(article.url) <= 4
