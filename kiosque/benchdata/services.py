@@ -178,26 +178,28 @@ def _recount_comments() -> None:
 def rebuild_search_index(article_ids: list[int], progress) -> None:
     """Index the new articles once, in bulk (the load sends no signal that would).
 
-    Two indexes exist: Wagtail's (the admin's search and the API's `q`), filled for the
-    new articles in chunks, and the reader search's own (kiosque.search), rebuilt by its
-    own service when that app is installed.
+    Two indexes exist: Wagtail's (the admin's search and the API's `q`) and the reader
+    search's own (kiosque.search). Both are written from plain rows, thousands of
+    articles per statement, side by side on PostgreSQL (search_indexes_rebuild), not
+    page by page: see docs/decisions/0055-bulk-search-index-rebuild.md.
     """
-    from wagtail.search.backends import get_search_backends
+    if not apps.is_installed("kiosque.search"):
+        from wagtail.search.backends import get_search_backends
 
-    for backend in get_search_backends():
-        for begin in range(0, len(article_ids), 2000):
-            chunk = ArticlePage.objects.filter(pk__in=article_ids[begin : begin + 2000])
-            backend.add_bulk(ArticlePage, list(chunk))
-            if begin % 20_000 == 0:
-                progress(f"  Wagtail index {begin:,}/{len(article_ids):,}")
-    if apps.is_installed("kiosque.search"):
-        from kiosque.search.services import search_index_rebuild
+        for backend in get_search_backends():
+            for begin in range(0, len(article_ids), 2000):
+                chunk = ArticlePage.objects.filter(pk__in=article_ids[begin : begin + 2000])
+                backend.add_bulk(ArticlePage, list(chunk))
+        return
+    from kiosque.search.services import search_indexes_rebuild
 
-        def reader_search_progress(done: int, total: int) -> None:
-            if done == total or done % 20_000 < 500:  # its batches hold 500 articles
-                progress(f"  reader search index {done:,}/{total:,}")
+    names = {"wagtail": "Wagtail index", "reader": "reader search index"}
 
-        search_index_rebuild(progress=reader_search_progress)
+    def report(index: str, done: int, total: int) -> None:
+        if done == total or done % 20_000 < 2000:  # batches of 2,000 articles
+            progress(f"  {names[index]} {done:,}/{total:,}")
+
+    search_indexes_rebuild(article_ids=article_ids, progress=report)
 
 
 def _analyse() -> None:
