@@ -181,6 +181,8 @@ def start_edge(workdir: Path, backend_port: int, port: int, log: Path) -> tuple:
     command = [
         str(REPO / ".venv" / "bin" / "kiosque"), "edge", "--skip-checks",
         "--port", str(port), "--backend-port", str(backend_port),
+        # Like nginx in (c): no request log. One thread pool: two cores, and wrk on them.
+        "--quiet-log", "--thread-pools", "1",
     ]  # fmt: skip
     process = subprocess.Popen(
         command, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True

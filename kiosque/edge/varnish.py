@@ -25,8 +25,26 @@ def vcl_for(backend_port: int, admin_path: str, template: Path = VCL_TEMPLATE) -
     return text
 
 
+# Per-request records of Varnish's shared-memory log (what varnishlog and varnishncsa
+# read). `kiosque edge --quiet-log` masks them, like nginx's `access_log off`: the
+# benchmark compares the two servers with neither writing a request log.
+REQUEST_LOG_TAGS = (
+    "Begin", "End", "SessOpen", "SessClose", "Link", "Timestamp", "ReqStart", "ReqMethod",
+    "ReqURL", "ReqProtocol", "ReqHeader", "ReqUnset", "ReqAcct", "RespProtocol",
+    "RespStatus", "RespReason", "RespHeader", "RespUnset", "Hit", "VCL_use", "VCL_call",
+    "VCL_return",
+)  # fmt: skip
+
+
 def varnishd_command(
-    *, host: str, port: int, vcl_file: Path, work_dir: Path, memory: str = "256m"
+    *,
+    host: str,
+    port: int,
+    vcl_file: Path,
+    work_dir: Path,
+    memory: str = "256m",
+    quiet_log: bool = False,
+    thread_pools: int | None = None,
 ) -> list[str]:
     varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
     if not Path(varnishd).exists():
@@ -46,4 +64,7 @@ def varnishd_command(
         "-n", str(work_dir),
         "-s", f"malloc,{memory}",
         "-T", "none",  # no management port: nothing listens but the edge itself
+        *(["-p", f"thread_pools={thread_pools}"] if thread_pools else []),
+        *(["-p", "vsl_mask=" + ",".join(f"-{tag}" for tag in REQUEST_LOG_TAGS)]
+          if quiet_log else []),
     ]  # fmt: skip

@@ -19,8 +19,16 @@ class Command(BaseCommand):
             "--backend-port", type=int, default=int(os.environ.get("BACKEND_PORT", 8000))
         )
         parser.add_argument("--memory", default="256m", help="cache size (varnishd -s malloc)")
+        parser.add_argument(
+            "--quiet-log",
+            action="store_true",
+            help="no per-request records in Varnish's log (varnishlog shows no requests)",
+        )
+        parser.add_argument(
+            "--thread-pools", type=int, default=None, help="varnishd thread_pools (default 2)"
+        )
 
-    def handle(self, *args, host, port, backend_port, memory, **options):
+    def handle(self, *args, host, port, backend_port, memory, quiet_log, thread_pools, **options):
         work_dir = Path(settings.VAR_DIR) / "edge"
         work_dir.mkdir(parents=True, exist_ok=True)
         vcl_file = work_dir / "kiosque.vcl"
@@ -28,7 +36,7 @@ class Command(BaseCommand):
             vcl_file.write_text(vcl_for(backend_port, settings.ADMIN_PATH))
             command = varnishd_command(
                 host=host, port=port, vcl_file=vcl_file, work_dir=work_dir / "varnish",
-                memory=memory,
+                memory=memory, quiet_log=quiet_log, thread_pools=thread_pools,
             )  # fmt: skip
         except EdgeSetupError as error:
             raise CommandError(str(error)) from error
