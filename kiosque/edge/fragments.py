@@ -153,6 +153,9 @@ def cached_fragment(
     kept with the fragment and added again to the request when the fragment is served
     from the cache, so the edge files the response under the same keys either way.
     """
+    if getattr(request, "is_preview", False):
+        # An editor's preview shows a draft: never read from, never stored for readers.
+        return render()
     cache = _cache()
     fragment_key = _fragment_key(name, vary)
     stored = _stored_fragment(request, fragment_key)

@@ -196,3 +196,23 @@ def test_a_warm_page_reads_all_its_fragments_in_three_round_trips(
     assert response.status_code == 200
     assert reads == ["get_many", "get_many", "get_many"]  # manifest, fragments, versions
     assert queries_for(article.url) <= 4
+
+
+def test_an_editors_preview_of_a_draft_never_reaches_readers(client, newsroom, fragment_cache):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from tests.editorial.admin_forms import article_form
+
+    article = make_article(newsroom.europe, slug="apercu", published_at=days_ago(1))
+    warm(article.url)
+    editor = get_user_model().objects.create_superuser("relecteur", "r@example.org", "x" * 16)
+    client.force_login(editor)
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+    form = article_form(article, title="Brouillon pas encore relu")
+    assert client.post(preview_url, form).json()["is_valid"]
+    for _ in range(2):
+        preview = client.get(preview_url).content.decode()
+        assert 'article__title">Brouillon pas encore relu' in preview
+    html = Client().get(article.url).content.decode()
+    assert "Brouillon pas encore relu" not in html
