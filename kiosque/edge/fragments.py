@@ -21,6 +21,7 @@ dependency rules of the edge, with no second list of rules to keep in step.
   public pages are identical for every reader anyway (edge/middleware.py).
 """
 
+import hashlib
 import time
 from collections.abc import Callable, Iterable
 
@@ -53,9 +54,10 @@ def mark_changed(keys: Iterable[str]) -> None:
 
 
 def _fragment_key(name: str, vary: Iterable) -> str:
-    # Vary values are short (language, page id, path, flags); the cache backend hashes
-    # keys it cannot store as they are (the database cache and Redis take any text).
-    return FRAGMENT_PREFIX + name + ":" + ":".join(str(part) for part in vary)
+    # Vary values can carry client text (a path, a page parameter) of any length or
+    # character: hashed, the key stays short and valid for every cache backend.
+    varying = "\x1f".join(str(part) for part in vary)
+    return FRAGMENT_PREFIX + name + ":" + hashlib.sha256(varying.encode()).hexdigest()
 
 
 def _versions(request, keys: Iterable[str]) -> dict[str, float | None]:
@@ -120,7 +122,8 @@ def _stored_fragment(request, fragment_key: str):
 
 def _first_read(request, fragment_key: str) -> _PageReads:
     cache = _cache()
-    manifest_key = MANIFEST_PREFIX + request.path
+    # Hashed: a path is any text a client sends, of any length.
+    manifest_key = MANIFEST_PREFIX + hashlib.sha256(request.path.encode()).hexdigest()
     found = cache.get_many([manifest_key, fragment_key])
     manifest = found.pop(manifest_key, None) or []
     others = [key for key in manifest if key != fragment_key]

@@ -73,6 +73,7 @@ import json, os
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django_tasks_db.models import DBTaskResult
+from kiosque.api.pictures import FULL_SPEC
 from kiosque.distribution.images import SHARE_SPECS
 from kiosque.newsroom.images import KINDS
 from kiosque.newsroom.models import ArticlePage, NewsImage
@@ -85,6 +86,7 @@ results = [
 ]
 specs = {spec for kind in KINDS.values() for spec in kind.all_specs}
 specs |= {share.spec for share in SHARE_SPECS}  # the 1:1, 4:3 and 16:9 sharing images
+specs.add(FULL_SPEC)  # the uncropped picture the API's ninjs offers
 print("REPORT " + json.dumps({
     "tasks": [
         {"status": r.status, "return_value": r.return_value, "traceback": r.traceback,

@@ -216,3 +216,11 @@ def test_an_editors_preview_of_a_draft_never_reaches_readers(client, newsroom, f
         assert 'article__title">Brouillon pas encore relu' in preview
     html = Client().get(article.url).content.decode()
     assert "Brouillon pas encore relu" not in html
+
+
+def test_any_query_string_keeps_the_fragment_keys_short(newsroom, fragment_cache):
+    article = make_article(newsroom.europe, slug="longue", published_at=days_ago(1))
+    response = Client().get(article.url, {"page": "x" * 600, "q": "\x01é<>"})
+    assert response.status_code == 200
+    keys = [key for key in fragment_cache._cache if ":f:" in key or ":m:" in key]
+    assert keys and all(len(key) < 120 for key in keys)
