@@ -35,3 +35,26 @@ def make_private(page) -> None:
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret-pw"
     )
+
+
+def recropped_image(title: str = "Recadree"):
+    """(an image with all its renditions, then a newer 16:9 one from a new focal point).
+
+    The old 16:9 rendition stays in the table beside the new one, as after a re-crop.
+    """
+    from kiosque.distribution.images import WIDE
+    from kiosque.newsroom.models import NewsRendition
+    from kiosque.newsroom.tasks import pregenerate_image_renditions
+    from tests.factories import make_image
+
+    image = make_image(title)
+    pregenerate_image_renditions.enqueue(image.pk)
+    newest = NewsRendition.objects.create(
+        image=image,
+        filter_spec=WIDE.spec,
+        focal_point_key="recadre",
+        file="images/recadree.recadre.cover-1200x675.jpg",
+        width=WIDE.width,
+        height=WIDE.height,
+    )
+    return image, newest

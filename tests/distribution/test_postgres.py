@@ -9,10 +9,8 @@ from django.db import connection
 from lxml import etree
 
 from kiosque.distribution import selectors
-from kiosque.distribution.images import WIDE
-from kiosque.newsroom.models import NewsRendition
 from kiosque.newsroom.tasks import pregenerate_image_renditions
-from tests.distribution.helpers import BASE_URL, make_private
+from tests.distribution.helpers import BASE_URL, make_private, recropped_image
 from tests.factories import days_ago, make_article, make_image
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -67,16 +65,7 @@ def test_sitemaps_and_feeds_on_postgresql(client, newsroom, monkeypatch):
 
 def test_sitemap_dates_and_renditions_on_postgresql(client, newsroom):
     """PostgreSQL's own SQL for whole seconds, and its join for the newest rendition."""
-    image = make_image("Recadree")
-    pregenerate_image_renditions.enqueue(image.pk)
-    newest = NewsRendition.objects.create(
-        image=image,
-        filter_spec=WIDE.spec,
-        focal_point_key="recadre",
-        file="images/recadree.recadre.cover-1200x675.jpg",
-        width=WIDE.width,
-        height=WIDE.height,
-    )
+    image, newest = recropped_image()
     summer = datetime.fromisoformat("2026-07-10T09:00:59.987654+00:00")
     winter = datetime.fromisoformat("2026-01-10T09:00:00+00:00")
     make_article(newsroom.europe, slug="ete", lead_image=image, published_at=summer)

@@ -11,9 +11,9 @@ from wagtail.models import Page
 
 from kiosque.distribution import selectors
 from kiosque.distribution.images import WIDE
-from kiosque.newsroom.models import NewsImage, NewsRendition
+from kiosque.newsroom.models import NewsImage
 from kiosque.newsroom.tasks import pregenerate_image_renditions
-from tests.distribution.helpers import BASE_URL, make_private
+from tests.distribution.helpers import BASE_URL, make_private, recropped_image
 from tests.factories import days_ago, make_article, make_image, set_publication_times
 
 pytestmark = pytest.mark.django_db
@@ -185,17 +185,7 @@ def test_pages_sitemap_lastmod_is_the_last_publication(client, newsroom):
 
 
 def test_a_recropped_image_is_listed_once_with_its_newest_rendition(client, newsroom):
-    image = make_image("Recadree")
-    pregenerate_image_renditions.enqueue(image.pk)
-    # A new focal point makes another 16:9 rendition; the old one stays in the table.
-    newest = NewsRendition.objects.create(
-        image=image,
-        filter_spec=WIDE.spec,
-        focal_point_key="recadre",
-        file="images/recadree.recadre.cover-1200x675.jpg",
-        width=WIDE.width,
-        height=WIDE.height,
-    )
+    image, newest = recropped_image()
     assert image.renditions.filter(filter_spec=WIDE.spec).count() == 2
     for slug in ("un", "deux"):
         make_article(newsroom.europe, slug=slug, lead_image=image, published_at=days_ago(1))

@@ -13,7 +13,7 @@ from wagtail.models import PageLogEntry
 from kiosque.editorial import scheduling
 from kiosque.newsroom.models import ArticlePage, ArticlePublication
 from tests.editorial.helpers import schedule
-from tests.factories import build_newsroom, make_article
+from tests.factories import make_article, newsroom_after_a_flush
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 ARTICLES = 12
@@ -24,16 +24,7 @@ WORKERS = 4
 def postgres(transactional_db):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://…")
-    # A transactional test starts from empty tables: put back what migrations create.
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
-
-    ContentType.objects.clear_cache()
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    return build_newsroom()
+    return newsroom_after_a_flush()
 
 
 def due_articles(newsroom, count: int) -> list[ArticlePage]:

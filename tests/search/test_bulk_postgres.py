@@ -10,7 +10,7 @@ from wagtail.search.models import IndexEntry
 from kiosque.search import services
 from kiosque.search.models import SearchDocument
 from kiosque.search.services import search_indexes_rebuild
-from tests.factories import build_newsroom, make_article
+from tests.factories import make_article, newsroom_after_a_flush
 from tests.search.test_bulk_rebuild import *  # noqa: F403
 from tests.search.test_bulk_rows import *  # noqa: F403
 from tests.search.test_bulk_rows import reader_rows, wagtail_rows
@@ -28,15 +28,7 @@ committing = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def committed(transactional_db):
     """Articles committed, as the bench load leaves them."""
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
-
-    ContentType.objects.clear_cache()
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    newsroom = build_newsroom()
+    newsroom = newsroom_after_a_flush()
     return [make_article(newsroom.monde, title=f"Crue de la Loire, jour {n}") for n in range(5)]
 
 

@@ -8,7 +8,7 @@ from django.db import connection, connections
 from kiosque.newsroom.models import ArticlePage
 from kiosque.wires.batch import ingest_file
 from kiosque.wires.models import WireItem, WireItemVersion
-from tests.factories import build_newsroom
+from tests.factories import newsroom_after_a_flush
 from tests.wires.helpers import ninjs, write_json
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -19,18 +19,7 @@ WORKERS = 6
 def postgres(transactional_db):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://…")
-    # A transactional test starts from empty tables: put back what migrations create.
-    # Earlier transactional tests flushed the content types too: forget cached ids.
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
-    from wagtail.models import Locale, Page
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    return build_newsroom()
+    return newsroom_after_a_flush()
 
 
 def run_at_once(target, arguments: list) -> list:
