@@ -11,12 +11,14 @@ installs the missing ones), and two PostgreSQL databases loaded by `kiosque benc
   (a) the page straight from the application: `kiosque serve` (gunicorn) with the
       production settings, nothing cached in front;
   (b) the same page through Varnish running deploy/varnish/kiosque.vcl;
-  (c) nginx serving the same bytes as a static file: the physical limit of this
-      machine for this response;
+  (c) nginx serving the same bytes as a static file, the edge's response headers
+      included: the physical limit of this machine for this response;
+  (c0) the same with nginx's own, shorter headers (for reference);
   (d) the application's page on the small database, to compare with (a).
 
 Each is measured twice with wrk: one connection (the time of one request: p50/p99 are
-what a reader waits) and many connections (throughput). Results go to
+what a reader waits) and many connections (throughput; (b), (c) and (c0) in alternating
+rounds, median reported). Results go to
 bench/results/http-bench-<time>.json with a PNG chart next to it. Timing targets are
 printed as ratios measured in this same run, never asserted.
 """
@@ -211,11 +213,44 @@ def start_varnish(workdir: Path, vcl: Path, port: int, log: Path) -> subprocess.
     return process
 
 
+# Headers nginx writes itself for a static file; every other header of the edge's
+# response is added to nginx's, so that (c) sends the same bytes as (b), headers included.
+NGINX_OWN_HEADERS = {
+    "date", "server", "content-length", "content-type", "content-encoding", "connection",
+    "last-modified", "etag", "accept-ranges", "transfer-encoding", "keep-alive",
+}  # fmt: skip
+
+
+def nginx_add_headers(edge_headers: dict) -> tuple[str, list[str]]:
+    """`add_header` lines repeating the edge's headers; (lines, names left out).
+
+    A value nginx cannot hold literally (a double quote, a `$` it would read as a
+    variable, a backslash) is left out and named in the results.
+    """
+    lines, left_out = [], []
+    for name, value in edge_headers.items():
+        if name.lower() in NGINX_OWN_HEADERS:
+            continue
+        if re.search(r'["$\\]', value):
+            left_out.append(name)
+            continue
+        lines.append(f'add_header {name} "{value}" always;')
+    return "\n        ".join(lines), left_out
+
+
 def start_nginx(
-    workdir: Path, body: bytes, gzipped: bytes, port: int, log: Path
+    workdir: Path,
+    body: bytes,
+    gzipped: bytes,
+    port: int,
+    log: Path,
+    add_headers: str = "",
+    name: str = "nginx",
 ) -> subprocess.Popen:
     """nginx serving `body` at the article's path, and to clients accepting gzip the
-    compressed bytes the edge sends (`gzipped`), from a config of its own."""
+    compressed bytes the edge sends (`gzipped`), from a config of its own (`name`), with
+    `add_headers` (nginx_add_headers) in its server block."""
+    workdir = workdir / name
     root = workdir / "static"
     page = root / REFERENCE_PATH.strip("/") / "index.html"
     page.parent.mkdir(parents=True)
@@ -251,6 +286,7 @@ http {{
         listen 127.0.0.1:{port};
         root {root};
         index index.html;
+        {add_headers}
     }}
 }}
 """
@@ -324,18 +360,63 @@ def settle(seconds: float = 5.0) -> None:
     time.sleep(seconds)
 
 
+def one_connection(url: str, args) -> dict:
+    """The time of one request: one connection, after a warm-up."""
+    settle()
+    wrk(url, connections=1, seconds=2, threads=1)
+    return wrk(url, connections=1, seconds=args.seconds, threads=1)
+
+
 def measure(url: str, args) -> dict:
     """One connection (latency), after a warm-up, then args.connections (throughput).
 
     The one-connection run comes first so no request queued by the many-connection run
     is still being served while it measures.
     """
-    settle()
-    wrk(url, connections=1, seconds=2, threads=1)
     return {
-        "latency": wrk(url, connections=1, seconds=args.seconds, threads=1),
+        "latency": one_connection(url, args),
         "throughput": wrk(url, connections=args.connections, seconds=args.seconds),
     }
+
+
+def interleaved_throughput(urls: dict[str, str], args) -> dict[str, dict]:
+    """Throughput of several servers measured in alternating rounds; each one's median.
+
+    Idle, one 10-second run of the same server swung by 10-30 % from the next on this
+    2-core machine (where the scheduler puts wrk's threads and the server's), which
+    made a ratio of two single runs a draw. Alternating rounds spread whatever else the
+    machine does over every server; the median round is reported, with every round.
+    """
+    runs: dict[str, list[dict]] = {key: [] for key in urls}
+    for _ in range(args.rounds):
+        for key, url in urls.items():
+            settle(1)  # Varnish and nginx keep no backlog; a second lets wrk's sockets close
+            runs[key].append(wrk(url, connections=args.connections, seconds=args.seconds))
+    return {key: median_run(measured) for key, measured in runs.items()}
+
+
+def median_run(runs: list[dict]) -> dict:
+    ordered = sorted(runs, key=lambda run: run["rps"])
+    return ordered[len(ordered) // 2] | {"rounds_rps": [round(run["rps"]) for run in runs]}
+
+
+def header_bytes(url: str) -> int:
+    """Bytes of the status line and headers of a gzip-accepting GET of `url`."""
+    host, port = url.split("/")[2].split(":")
+    path = "/" + url.split("/", 3)[3]
+    request = (
+        f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Encoding: gzip\r\n"
+        "Connection: close\r\n\r\n"
+    )
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall(request.encode())
+        received = b""
+        while b"\r\n\r\n" not in received:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+    return len(received.split(b"\r\n\r\n", 1)[0]) + 4
 
 
 def ratio(a: float | None, b: float | None) -> float | None:
@@ -356,7 +437,7 @@ def prepare_var_dir(var_dir: Path) -> None:
 
 
 def run_main(args, workdir: Path) -> dict:
-    app_port, edge_port, nginx_port = free_port(), free_port(), free_port()
+    app_port, edge_port, nginx_port, plain_port = (free_port() for _ in range(4))
     results: dict = {
         "targets": {"b/c": ">= 0.8", "uncached p50 ms": "< 15", "large/small": "<= 1.2"}
     }
@@ -366,7 +447,7 @@ def run_main(args, workdir: Path) -> dict:
         args.large_url, app_port, args.var_dir, args.default_conn_max_age, args.redis_url,
         fragments=False,
     )  # fmt: skip
-    app = edge = nginx = None
+    app = edge = nginx = nginx_plain = None
     try:
         app = start_app(env, workers, threads, workdir / "app-no-fragments.log")
         url = f"http://127.0.0.1:{app_port}{REFERENCE_PATH}"
@@ -402,18 +483,39 @@ def run_main(args, workdir: Path) -> dict:
             "x_cache_after_warmup": edge_headers.get("X-Cache", ""),
             "gzip_bytes": len(gzipped) if gzip_headers.get("Content-Encoding") == "gzip" else None,
         }
-        print(f"(b) Varnish ({source}), X-Cache after warm-up: {edge_headers.get('X-Cache')}")
-        results["b_edge"] = measure(edge_url, args)
-        show(results["b_edge"])
-
         if gzip_headers.get("Content-Encoding") != "gzip":
             raise SystemExit("the edge did not send the page compressed (Accept-Encoding: gzip)")
-        nginx = start_nginx(workdir, body, gzipped, nginx_port, workdir / "nginx.log")
-        print("(c) nginx, the same bytes as a static file")
-        results["c_static"] = measure(f"http://127.0.0.1:{nginx_port}{REFERENCE_PATH}", args)
-        show(results["c_static"])
+        add_headers, left_out = nginx_add_headers(gzip_headers)
+        nginx = start_nginx(
+            workdir, body, gzipped, nginx_port, workdir / "nginx.log", add_headers, "nginx"
+        )
+        nginx_plain = start_nginx(
+            workdir, body, gzipped, plain_port, workdir / "nginx-plain.log", "", "nginx-plain"
+        )
+        urls = {
+            "b_edge": edge_url,
+            "c_static": f"http://127.0.0.1:{nginx_port}{REFERENCE_PATH}",
+            "c0_static_own_headers": f"http://127.0.0.1:{plain_port}{REFERENCE_PATH}",
+        }
+        results["static"] = {
+            "edge_headers_left_out": left_out,
+            "response_header_bytes": {key: header_bytes(url) for key, url in urls.items()},
+        }
+        labels = {
+            "b_edge": f"(b) Varnish ({source}), X-Cache after warm-up: "
+            f"{edge_headers.get('X-Cache')}",
+            "c_static": "(c) nginx, the same bytes as a static file, the edge's headers too",
+            "c0_static_own_headers": "(c0) nginx, the same body with nginx's own headers",
+        }
+        latencies = {key: one_connection(url, args) for key, url in urls.items()}
+        print(f"    (b), (c) and (c0) in {args.rounds} alternating rounds of throughput")
+        throughputs = interleaved_throughput(urls, args)
+        for key in urls:
+            results[key] = {"latency": latencies[key], "throughput": throughputs[key]}
+            print(labels[key])
+            show(results[key])
     finally:
-        for process in (nginx, edge, app):
+        for process in (nginx_plain, nginx, edge, app):
             stop(process)
 
     env = app_environment(
@@ -432,6 +534,9 @@ def run_main(args, workdir: Path) -> dict:
     )
     results["ratios"] = {
         "b/c rps": ratio(b, c),
+        "b/c0 rps (nginx's own headers)": ratio(
+            b, results["c0_static_own_headers"]["throughput"]["rps"]
+        ),
         "a/c rps": ratio(a, c),
         "large/small p50 (1 connection)": ratio(
             results["a_app"]["latency"]["p50_ms"], results["d_app_small"]["latency"]["p50_ms"]
@@ -488,6 +593,7 @@ def show(result: dict) -> None:
         f"    {many['connections']} connections: {many['rps']:.0f} req/s, "
         f"p50 {many['p50_ms']} ms, p99 {many['p99_ms']} ms"
         + (f", {many['non_2xx']} non-2xx" if many["non_2xx"] else "")
+        + (f" (median of rounds {many['rounds_rps']})" if "rounds_rps" in many else "")
     )
 
 
@@ -560,6 +666,12 @@ def main() -> int:
     )
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 10)))
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=int(os.environ.get("BENCH_ROUNDS", 3)),
+        help="Alternating throughput rounds of (b), (c) and (c0); the median is reported.",
+    )
     parser.add_argument("--workers", type=int, default=None, help="Default: kiosque serve's.")
     parser.add_argument("--threads", type=int, default=None, help="Default: kiosque serve's.")
     parser.add_argument("--default-conn-max-age", type=int, default=60)
@@ -599,7 +711,11 @@ def main() -> int:
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()},
         "databases": sizes,
-        "wrk": {"seconds": args.seconds, "connections": args.connections},
+        "wrk": {
+            "seconds": args.seconds,
+            "connections": args.connections,
+            "edge_and_static_rounds": args.rounds,
+        },
     }
     with tempfile.TemporaryDirectory(prefix="kiosque-bench-") as tmp:
         workdir = Path(tmp)
@@ -633,6 +749,12 @@ def verdicts(report: dict) -> None:
             ">= 0.8",
             (ratios["b/c rps"] or 0) >= 0.8,
         ),
+        (
+            "  b/c0 (against nginx's own, shorter headers)",
+            ratios["b/c0 rps (nginx's own headers)"],
+            "-",
+            None,
+        ),
         ("a/c (app / static, req/s)", ratios["a/c rps"], "-", None),
         ("uncached article p50, 1 connection (ms)", p50, "< 15", p50 is not None and p50 < 15),
         (
@@ -660,6 +782,7 @@ BAR_COLOURS = {
     "a": (196, 78, 52),
     "b": (52, 120, 196),
     "c": (90, 90, 90),
+    "c0": (150, 150, 150),
     "d": (226, 160, 60),
 }
 
@@ -673,6 +796,7 @@ def draw_chart(report: dict, path: Path) -> Path:
         ("a", "(a) app", report["a_app"]),
         ("b", "(b) Varnish", report["b_edge"]),
         ("c", "(c) nginx static", report["c_static"]),
+        ("c0", "(c0) nginx, own hdrs", report["c0_static_own_headers"]),
         ("d", f"(d) app, {report['databases']['small']['articles']:,} art.", report["d_app_small"]),
     ]
     width, height, margin = 1200, 560, 60
