@@ -361,9 +361,16 @@ def settle(seconds: float = 5.0) -> None:
 
 
 def one_connection(url: str, args) -> dict:
-    """The time of one request: one connection, after a warm-up."""
+    """The time of one request: one connection, after a warm-up.
+
+    The warm-up uses as many connections as the throughput run, so that every server
+    process has answered before the measured run: with a one-connection warm-up, the
+    measured connection could land on a gunicorn worker that had never answered, and
+    its first requests (about 0.5 s for the first) made the p99 of a 10-second run.
+    """
     settle()
-    wrk(url, connections=1, seconds=2, threads=1)
+    wrk(url, connections=args.connections, seconds=3)
+    settle()
     return wrk(url, connections=1, seconds=args.seconds, threads=1)
 
 
