@@ -7,3 +7,6 @@ class EdgeConfig(AppConfig):
 
     def ready(self):
         from kiosque.edge import signals  # noqa: F401 (connects the purge triggers)
+        from kiosque.edge.site_memo import connect_forgetting
+
+        connect_forgetting()

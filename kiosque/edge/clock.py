@@ -24,3 +24,19 @@ def last_content_change() -> float:
         stamp = time.time()
         cache.add(CLOCK_KEY, stamp, None)
     return float(stamp)
+
+
+REQUEST_ATTRIBUTE = "_content_clock"
+
+
+def clock_for(request) -> float:
+    """The clock as this request first read it: one cache read per request.
+
+    Reading it before the view can only make Last-Modified older than the content it
+    describes, which costs a full answer to a conditional request, never a stale one.
+    """
+    stamp = getattr(request, REQUEST_ATTRIBUTE, None)
+    if stamp is None:
+        stamp = last_content_change()
+        setattr(request, REQUEST_ATTRIBUTE, stamp)
+    return stamp

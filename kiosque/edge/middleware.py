@@ -17,7 +17,7 @@ from django.utils.http import http_date
 
 from kiosque.edge import keys as edge_keys
 from kiosque.edge import policy
-from kiosque.edge.clock import last_content_change
+from kiosque.edge.clock import clock_for
 from kiosque.edge.fragments import remember_page_fragments
 
 PAGE_ATTRIBUTE = "_edge_page"
@@ -110,7 +110,7 @@ class EdgeCacheMiddleware:
         if rule is None:
             return response
         lifetime, keys = rule
-        last_modified = last_content_change()
+        last_modified = clock_for(request)
         steps = getattr(request, CLOCK_STEPS_ATTRIBUTE, None)
         if steps is not None:
             if steps.next is not None:

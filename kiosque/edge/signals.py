@@ -38,13 +38,14 @@ def connect_site_wide_models():
     Rare edits; precise keys for them would cost a key per agency and image on every page.
     """
     from django.apps import apps
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction, Site
 
     from kiosque.newsroom.models import Agency, NewsImage, NewsroomSettings
 
     # A page made private must leave the edge at once; settings of the other apps show
     # on every article (policy links in the footer, comment thread sizes).
-    models = [NewsroomSettings, Agency, PageViewRestriction]
+    # A site's name, address or home page shows in every page's links.
+    models = [NewsroomSettings, Agency, PageViewRestriction, Site]
     for label in ("editorial.PolicySettings", "discussion.DiscussionSettings"):
         app_label = label.split(".")[0]
         if apps.is_installed(f"kiosque.{app_label}"):

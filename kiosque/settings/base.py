@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "kiosque.core.middleware.UrlLanguageMiddleware",
     "kiosque.core.middleware.NewsroomTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After the host is checked (CommonMiddleware), before anything looks the site up.
+    "kiosque.edge.site_memo.SiteMemoMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -107,12 +107,12 @@ def caches_and_sessions(redis_url: str) -> tuple[dict, str]:
     if redis_url:
         caches = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "kiosque.core.redis_cache.ReusingRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "kiosque",
             },
             "fragments": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "kiosque.core.redis_cache.ReusingRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "kiosque-fragments",
             },

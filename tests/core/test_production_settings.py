@@ -246,7 +246,7 @@ def test_without_redis_the_cache_and_sessions_live_in_the_database(monkeypatch):
 def test_with_redis_the_cache_and_sessions_live_in_redis(monkeypatch):
     monkeypatch.setenv("REDIS_URL", REDIS_URL)
     caches, session_engine = caches_and_sessions(REDIS_URL)
-    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["default"]["BACKEND"] == "kiosque.core.redis_cache.ReusingRedisCache"
     assert caches["default"]["LOCATION"] == REDIS_URL
     assert caches["default"]["KEY_PREFIX"] == "kiosque"
     assert session_engine == "django.contrib.sessions.backends.cache"

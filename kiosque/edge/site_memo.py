@@ -1,0 +1,140 @@
+"""The request's Wagtail site and newsroom settings, remembered by each process until
+the content clock moves.
+
+Every reader page needs both, and each cost a query (with Django's query compilation,
+about a fifth of a warm article page's time). They change rarely, and every change of
+either purges everything (edge/signals.py), which moves the content clock (clock.py)
+after the change is committed. So a copy read while the clock showed T is valid for as
+long as the clock still shows T, in every process: a process reads the clock first, then
+the database, and keeps what it read under that reading of the clock.
+
+Each request gets its own copy of the remembered instances, so nothing one request
+caches on them (a related object, the request Wagtail attaches to settings) is seen by
+another. A save in this process forgets at once, without waiting for the commit that
+moves the clock (tests run inside transactions that never commit).
+"""
+
+import copy
+import threading
+
+from django.conf import settings as django_settings
+from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from kiosque.edge.clock import clock_for
+
+# Hosts are checked against ALLOWED_HOSTS after this middleware: made-up ones must not
+# fill the memory. A site has a handful of real names.
+MAX_HOSTS = 16
+
+
+class _Memo:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.clock = None
+        self.sites: dict[tuple[str, int], Site] = {}
+        self.settings: dict[int, object] = {}
+
+    def forget(self, clock=None) -> None:
+        with self.lock:
+            self.clock = clock
+            self.sites = {}
+            self.settings = {}
+
+    def site(self, request, clock) -> Site | None:
+        if clock != self.clock:
+            self.forget(clock)
+        hostname = split_domain_port(request._get_raw_host())[0]
+        key = (hostname, int(request.get_port()))
+        site = self.sites.get(key)
+        if site is None:
+            site = Site._find_for_request(request)
+            if site is not None:
+                site.root_page.specific  # noqa: B018 (loaded once here, copied per request)
+            if site is not None and len(self.sites) < MAX_HOSTS:
+                with self.lock:
+                    if clock == self.clock:
+                        self.sites[key] = site
+        return site
+
+    def newsroom_settings(self, site: Site, clock):
+        from kiosque.newsroom.models import NewsroomSettings
+
+        found = self.settings.get(site.pk)
+        if found is None:
+            found = NewsroomSettings.for_site(site)
+            with self.lock:
+                if clock == self.clock:
+                    self.settings[site.pk] = found
+        return found
+
+
+_memo = _Memo()
+
+
+def forget(**kwargs) -> None:
+    """Drop everything remembered (a signal receiver, and the tests' clean slate)."""
+    _memo.forget()
+
+
+def private_copy(site: Site) -> Site:
+    """The site, its home page and the home page's specific instance, copied: what a
+    request caches on them (related objects, `specific`) stays its own."""
+    site = copy.copy(site)  # Django copies the instance's related-object cache too
+    root = site._state.fields_cache.get("root_page")
+    if root is not None:
+        root = copy.copy(root)
+        home = root.__dict__.get("specific")
+        if home is not None and home is not root:
+            home = copy.copy(home)
+            if "specific" in home.__dict__:  # a specific page is its own `specific`
+                home.__dict__["specific"] = home
+            root.__dict__["specific"] = home
+        site._state.fields_cache["root_page"] = root
+    return site
+
+
+def remember_site_for(request) -> None:
+    """Give `request` its site and newsroom settings, from memory when the clock allows."""
+    from kiosque.newsroom.models import NewsroomSettings
+
+    clock = clock_for(request)
+    site = _memo.site(request, clock)
+    if site is None:
+        return  # Wagtail looks again, and answers as it always does
+    request._wagtail_site = private_copy(site)
+    settings = copy.copy(_memo.newsroom_settings(site, clock))
+    settings._request = request  # as NewsroomSettings.for_request does
+    setattr(request, NewsroomSettings.get_cache_attr_name(), settings)
+
+
+class SiteMemoMiddleware:
+    """Reader pages (GET, HEAD) start with their site and settings already known.
+
+    Not the health check (it must answer whatever the settings' state), the admin
+    (editors should see the database, not a memory), nor what is not a Wagtail page
+    (the API, accounts, comments, files): they look the site up as they always did,
+    when they need it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.skipped_prefixes = (
+            "/healthz", "/api/", "/" + django_settings.ADMIN_PATH,
+            "/compte/", "/en/compte/", "/commentaires/", "/en/commentaires/",
+            "/documents/", django_settings.MEDIA_URL, django_settings.STATIC_URL,
+        )  # fmt: skip
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not request.path.startswith(self.skipped_prefixes):
+            remember_site_for(request)
+        return self.get_response(request)
+
+
+def connect_forgetting() -> None:
+    from kiosque.newsroom.models import NewsroomSettings
+
+    for model in (Site, NewsroomSettings):
+        for signal in (post_save, post_delete):
+            signal.connect(forget, sender=model, dispatch_uid=f"site-memo-{model.__name__}")
