@@ -36,4 +36,3 @@ def test_values_written_and_read_from_many_threads_stay_each_their_own():
     assert cache.get("missing", "default") == "default"
     cache.delete_many([f"key-{n}" for n in range(200)])
     assert cache.get("key-7") is None
-

@@ -200,6 +200,7 @@ def test_serve_runs_gunicorn_and_a_worker_and_ctrl_c_stops_both(serve):
     web, worker = wait_until_serving(serve)
     gunicorn_workers = children_of(web.pid)
     assert len(gunicorn_workers) == 1  # --workers 1
+    assert "--config python:kiosque.core.gunicorn_hooks" in web.cmdline  # loaded: it answers
     everything = [p.pid for p in descendants_of(serve.popen.pid)]
     assert set(everything) == {web.pid, worker.pid, gunicorn_workers[0].pid}
 

@@ -42,6 +42,8 @@ class Command(BaseCommand):
             "--threads", str(threads),
             "--access-logfile", "-",
             "--graceful-timeout", str(STOP_GRACE_SECONDS),
+            # Hooks: keeps long-lived objects out of the garbage collector's way.
+            "--config", "python:kiosque.core.gunicorn_hooks",
         ]  # fmt: skip
         worker = [sys.executable, "-m", "kiosque", "worker"]
         children = [subprocess.Popen(web)]  # noqa: S603 (fixed argument lists)
