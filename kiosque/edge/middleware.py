@@ -49,7 +49,7 @@ def note_clock_steps(request, steps) -> None:
     setattr(request, CLOCK_STEPS_ATTRIBUTE, steps)
 
 
-def _is_private_path(path: str) -> bool:
+def is_private_path(path: str) -> bool:
     return path.startswith(PRIVATE_PREFIXES) or path.startswith("/" + settings.ADMIN_PATH)
 
 
@@ -93,7 +93,7 @@ class EdgeCacheMiddleware:
         if response.status_code == 200 and getattr(request, PAGE_ATTRIBUTE, None) is not None:
             # Pages only: a 404 for any made-up address must not leave an entry behind.
             remember_page_fragments(request)
-        if _looked_at_the_reader(response) or _is_private_path(request.path):
+        if _looked_at_the_reader(response) or is_private_path(request.path):
             if not response.has_header("Cache-Control") or response.cookies:
                 patch_cache_control(response, private=True, no_store=True)
             return response

@@ -23,6 +23,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from kiosque.edge.clock import clock_for
+from kiosque.edge.middleware import is_private_path
 
 # Hosts are checked against ALLOWED_HOSTS after this middleware: made-up ones must not
 # fill the memory. A site has a handful of real names.
@@ -50,12 +51,12 @@ class _Memo:
         site = self.sites.get(key)
         if site is None:
             site = Site._find_for_request(request)
-            if site is not None:
-                site.root_page.specific  # noqa: B018 (loaded once here, copied per request)
-            if site is not None and len(self.sites) < MAX_HOSTS:
-                with self.lock:
-                    if clock == self.clock:
-                        self.sites[key] = site
+            if site is None:
+                return None
+            site.root_page.specific  # noqa: B018 (loaded once here, copied per request)
+            with self.lock:
+                if clock == self.clock and len(self.sites) < MAX_HOSTS:
+                    self.sites[key] = site
         return site
 
     def newsroom_settings(self, site: Site, clock):
@@ -112,22 +113,25 @@ def remember_site_for(request) -> None:
 class SiteMemoMiddleware:
     """Reader pages (GET, HEAD) start with their site and settings already known.
 
-    Not the health check (it must answer whatever the settings' state), the admin
-    (editors should see the database, not a memory), nor what is not a Wagtail page
-    (the API, accounts, comments, files): they look the site up as they always did,
-    when they need it.
+    Not the paths the edge never shares (the health check, which must answer whatever
+    the settings' state; the admin, where editors should see the database; accounts and
+    comments), nor what is not a Wagtail page (the API, files): they look the site up
+    as they always did, when they need it.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.skipped_prefixes = (
-            "/healthz", "/api/", "/" + django_settings.ADMIN_PATH,
-            "/compte/", "/en/compte/", "/commentaires/", "/en/commentaires/",
-            "/documents/", django_settings.MEDIA_URL, django_settings.STATIC_URL,
+        self.not_pages = (
+            "/api/", "/documents/", django_settings.MEDIA_URL, django_settings.STATIC_URL,
         )  # fmt: skip
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and not request.path.startswith(self.skipped_prefixes):
+        path = request.path
+        if (
+            request.method in ("GET", "HEAD")
+            and not is_private_path(path)
+            and not path.startswith(self.not_pages)
+        ):
             remember_site_for(request)
         return self.get_response(request)
 
