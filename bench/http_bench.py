@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import re
 import secrets
 import shutil
@@ -402,9 +403,56 @@ def interleaved_throughput(urls: dict[str, str], args) -> dict[str, dict]:
     return {key: median_run(measured) for key, measured in runs.items()}
 
 
-def median_run(runs: list[dict]) -> dict:
-    ordered = sorted(runs, key=lambda run: run["rps"])
-    return ordered[len(ordered) // 2] | {"rounds_rps": [round(run["rps"]) for run in runs]}
+def latency_in_new_processes(apps: dict[str, tuple[dict, Path]], args) -> dict[str, dict]:
+    """One-connection runs of several applications (environment, log stem) in
+    alternating rounds, each run in newly started processes; each one's median round
+    by p50.
+
+    Measured on a 2-core machine: two instances of the same application on the same
+    database, kept running and measured in alternating rounds, differed by 10 % round
+    after round (0.91 to 1.26), the one started first slower in five rounds of six,
+    with the whole machine drifting by 50 % in minutes. A large/small ratio from one
+    instance of each measured that draw, not the database: new instances every round,
+    in alternating order, spread both over the two sides.
+    """
+    runs: dict[str, list[dict]] = {key: [] for key in apps}
+    keys = list(apps)
+    for number in range(args.rounds):
+        for key in keys if number % 2 == 0 else keys[::-1]:
+            env, log_stem = apps[key]
+            log = log_stem.with_name(f"{log_stem.name}-round-{number}.log")
+            process = start_app(env, args.workers, args.threads, log)
+            try:
+                url = f"http://127.0.0.1:{env['PORT']}{REFERENCE_PATH}"
+                runs[key].append(one_connection(url, args))
+            finally:
+                stop(process)
+    return {key: median_run(measured, by="p50_ms") for key, measured in runs.items()}
+
+
+def throughput(url: str, args) -> dict:
+    """args.connections for args.seconds, after a warm-up of every server process."""
+    settle()
+    wrk(url, connections=args.connections, seconds=3)
+    settle()
+    return wrk(url, connections=args.connections, seconds=args.seconds)
+
+
+def median_run(runs: list[dict], by: str = "rps") -> dict:
+    """The median run by `by`, with that figure of every run kept (`rounds_<by>`)."""
+    ordered = sorted(runs, key=lambda run: run[by])
+    figures = [round(run[by]) if by == "rps" else run[by] for run in runs]
+    return ordered[len(ordered) // 2] | {f"rounds_{by}": figures}
+
+
+def next_redis_database(url: str) -> str:
+    """The Redis database after `url`'s (a second application's cache, kept apart)."""
+    if not url:
+        return url
+    found = re.fullmatch(r"(redis://[^/]+)/?(\d*)", url)
+    if not found:
+        raise SystemExit(f"--redis-url: expected redis://host:port/number, not {url}")
+    return f"{found.group(1)}/{int(found.group(2) or 0) + 1}"
 
 
 def header_bytes(url: str) -> int:
@@ -444,7 +492,7 @@ def prepare_var_dir(var_dir: Path) -> None:
 
 
 def run_main(args, workdir: Path) -> dict:
-    app_port, edge_port, nginx_port, plain_port = (free_port() for _ in range(4))
+    app_port, small_port, edge_port, nginx_port, plain_port = (free_port() for _ in range(5))
     results: dict = {
         "targets": {"b/c": ">= 0.8", "uncached p50 ms": "< 15", "large/small": "<= 1.2"}
     }
@@ -454,7 +502,7 @@ def run_main(args, workdir: Path) -> dict:
         args.large_url, app_port, args.var_dir, args.default_conn_max_age, args.redis_url,
         fragments=False,
     )  # fmt: skip
-    app = edge = nginx = nginx_plain = None
+    app = small_app = edge = nginx = nginx_plain = None
     try:
         app = start_app(env, workers, threads, workdir / "app-no-fragments.log")
         url = f"http://127.0.0.1:{app_port}{REFERENCE_PATH}"
@@ -465,6 +513,16 @@ def run_main(args, workdir: Path) -> dict:
         stop(app)
     env = app_environment(
         args.large_url, app_port, args.var_dir, args.default_conn_max_age, args.redis_url
+    )
+    small_env = app_environment(
+        args.small_url, small_port, args.var_dir, args.default_conn_max_age,
+        next_redis_database(args.redis_url),
+    )  # fmt: skip
+    print(f"(a) application, {args.large_label}; (d) application, {args.small_label}")
+    print(f"    one connection: {args.rounds} alternating rounds, new processes every round")
+    app_latencies = latency_in_new_processes(
+        {"a_app": (env, workdir / "app-large"), "d_app_small": (small_env, workdir / "app-small")},
+        args,
     )
     try:
         app = start_app(env, workers, threads, workdir / "app-large.log")
@@ -477,7 +535,7 @@ def run_main(args, workdir: Path) -> dict:
             "set_cookie": "Set-Cookie" in headers,
         }
         print(f"(a) application, {args.large_label}: {url} ({len(body):,} bytes)")
-        results["a_app"] = measure(url, args)
+        results["a_app"] = {"latency": app_latencies["a_app"], "throughput": throughput(url, args)}
         show(results["a_app"])
 
         edge, source = start_edge(workdir, app_port, edge_port, workdir / "varnish.log")
@@ -525,16 +583,17 @@ def run_main(args, workdir: Path) -> dict:
         for process in (nginx_plain, nginx, edge, app):
             stop(process)
 
-    env = app_environment(
-        args.small_url, app_port, args.var_dir, args.default_conn_max_age, args.redis_url
-    )
     try:
-        app = start_app(env, workers, threads, workdir / "app-small.log")
+        small_app = start_app(small_env, workers, threads, workdir / "app-small.log")
+        small_url = f"http://127.0.0.1:{small_port}{REFERENCE_PATH}"
         print(f"(d) application, {args.small_label}")
-        results["d_app_small"] = measure(f"http://127.0.0.1:{app_port}{REFERENCE_PATH}", args)
+        results["d_app_small"] = {
+            "latency": app_latencies["d_app_small"],
+            "throughput": throughput(small_url, args),
+        }
         show(results["d_app_small"])
     finally:
-        stop(app)
+        stop(small_app)
 
     a, b, c, d = (
         results[k]["throughput"]["rps"] for k in ("a_app", "b_edge", "c_static", "d_app_small")
@@ -556,6 +615,14 @@ def run_main(args, workdir: Path) -> dict:
         "large/small p50 (1 connection)": ratio(
             results["a_app"]["latency"]["p50_ms"], results["d_app_small"]["latency"]["p50_ms"]
         ),
+        "large/small p50, each round": [
+            ratio(large, small)
+            for large, small in zip(
+                results["a_app"]["latency"]["rounds_p50_ms"],
+                results["d_app_small"]["latency"]["rounds_p50_ms"],
+                strict=True,
+            )
+        ],
         "large/small rps": ratio(d, a),
     }
     results["server"] = {
@@ -607,6 +674,7 @@ def show(result: dict) -> None:
     one, many = result["latency"], result["throughput"]
     print(
         f"    1 connection: p50 {one['p50_ms']} ms, p99 {one['p99_ms']} ms, {one['rps']:.0f} req/s"
+        + (f" (median of rounds' p50 {one['rounds_p50_ms']})" if "rounds_p50_ms" in one else "")
     )
     print(
         f"    {many['connections']} connections: {many['rps']:.0f} req/s, "
@@ -645,6 +713,17 @@ def ensure_database(url: str, articles: int, comments: int, var_dir: Path) -> No
         ],
     ):
         subprocess.run(command, env=env, check=True)
+
+
+def cpu_model() -> str:
+    """The processor's name: figures from different sessions' machines differ with it
+    (b/c was 0.65-0.81 on one machine of this kind, 1.0 on another)."""
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return platform.processor() or "unknown"
+    found = re.search(r"^model name\s*:\s*(.+)$", text, re.M)
+    return found.group(1).strip() if found else "unknown"
 
 
 def database_size(url: str) -> dict:
@@ -735,7 +814,11 @@ def main() -> int:
 
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "cpu_model": cpu_model(),
+            "load_average_at_start": os.getloadavg(),
+        },
         "databases": sizes,
         "wrk": {
             "seconds": args.seconds,
@@ -790,7 +873,8 @@ def verdicts(report: dict) -> None:
             None,
         ),
         (
-            "large/small article p50, 1 connection",
+            f"large/small article p50, 1 connection (each round "
+            f"{ratios['large/small p50, each round']})",
             ratios["large/small p50 (1 connection)"],
             "<= 1.2",
             (ratios["large/small p50 (1 connection)"] or 99) <= 1.2,
@@ -830,7 +914,8 @@ def draw_chart(report: dict, path: Path) -> Path:
     draw = ImageDraw.Draw(image)
     title = (
         f"Article page, {report['databases']['large']['articles']:,} articles - "
-        f"{report['when']} - {report['machine']['cpus']} CPUs - load average "
+        f"{report['when']} - {report['machine']['cpus']} CPUs "
+        f"({report['machine'].get('cpu_model', 'unknown')}) - load average "
         f"{report['machine']['load_average_at_start'][0]:.1f} at start"
     )
     draw.text((margin, 15), title, fill="black")

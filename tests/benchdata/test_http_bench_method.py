@@ -56,3 +56,18 @@ def test_the_reported_round_is_the_median_with_every_round_kept(http_bench):
 
     assert median["rps"] == 80_000.0 and median["p50_ms"] == 0.4
     assert median["rounds_rps"] == [90_000, 70_000, 80_000]
+
+
+def test_latency_rounds_report_the_median_run_by_p50(http_bench):
+    runs = [{"rps": 95.0, "p50_ms": 13.9}, {"rps": 100.0, "p50_ms": 10.7},
+            {"rps": 98.0, "p50_ms": 11.0}]  # fmt: skip
+
+    median = http_bench.median_run(runs, by="p50_ms")
+
+    assert median == {"rps": 98.0, "p50_ms": 11.0, "rounds_p50_ms": [13.9, 10.7, 11.0]}
+
+
+def test_the_second_application_caches_in_the_next_redis_database(http_bench):
+    assert http_bench.next_redis_database("redis://127.0.0.1:6379/7") == "redis://127.0.0.1:6379/8"
+    assert http_bench.next_redis_database("redis://127.0.0.1:6379") == "redis://127.0.0.1:6379/1"
+    assert http_bench.next_redis_database("") == ""
