@@ -34,6 +34,29 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrations' data (serialized rollback).
+
+    A transactional test ends by emptying every table. Without serialized rollback,
+    Django then re-creates the content types and permissions (post_migrate) under new
+    ids, and the next test with serialized rollback failed to restore the original
+    ones ("duplicate key value violates unique constraint
+    django_content_type_app_label_model"): whether a PostgreSQL concurrency test passed
+    depended on which test ran before it. Serialized, every transactional test starts
+    from the migrations' data, and none leaves re-created rows behind.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        transactional = kwargs.get("transaction") or TRANSACTIONAL_FIXTURES & set(item.fixturenames)
+        if transactional and not kwargs.get("serialized_rollback"):
+            kwargs |= {"transaction": True, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
 @pytest.fixture
 def newsroom(db) -> Newsroom:
     """A small published site: home, sections (Monde > Europe), topic, author, agency."""

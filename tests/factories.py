@@ -81,23 +81,6 @@ def make_image(title: str = "Photo", *, with_renditions: bool = True, **fields) 
     return image
 
 
-def newsroom_after_a_flush() -> Newsroom:
-    """A newsroom for a committing (transactional) test, whose tables start empty.
-
-    Puts back what migrations create (the default locale, Wagtail's root page) and
-    forgets content-type ids cached before an earlier test flushed them.
-    """
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale
-
-    ContentType.objects.clear_cache()
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    return build_newsroom()
-
-
 def build_newsroom() -> Newsroom:
     root = Page.get_first_root_node()
     for placeholder in root.get_children():

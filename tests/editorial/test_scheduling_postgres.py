@@ -13,7 +13,7 @@ from wagtail.models import PageLogEntry
 from kiosque.editorial import scheduling
 from kiosque.newsroom.models import ArticlePage, ArticlePublication
 from tests.editorial.helpers import schedule
-from tests.factories import make_article, newsroom_after_a_flush
+from tests.factories import build_newsroom, make_article
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 ARTICLES = 12
@@ -24,7 +24,7 @@ WORKERS = 4
 def postgres(transactional_db):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://…")
-    return newsroom_after_a_flush()
+    return build_newsroom()
 
 
 def due_articles(newsroom, count: int) -> list[ArticlePage]:

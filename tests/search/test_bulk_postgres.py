@@ -10,7 +10,7 @@ from wagtail.search.models import IndexEntry
 from kiosque.search import services
 from kiosque.search.models import SearchDocument
 from kiosque.search.services import search_indexes_rebuild
-from tests.factories import make_article, newsroom_after_a_flush
+from tests.factories import build_newsroom, make_article
 from tests.search.test_bulk_rebuild import *  # noqa: F403
 from tests.search.test_bulk_rows import *  # noqa: F403
 from tests.search.test_bulk_rows import reader_rows, wagtail_rows
@@ -18,17 +18,16 @@ from tests.search.test_bulk_rows import reader_rows, wagtail_rows
 pytestmark = [pytest.mark.postgres, pytest.mark.usefixtures("on_postgresql")]
 
 
-# Committed data (not a test transaction), which the threads' connections see. Like the
-# other committing tests on PostgreSQL (tests/editorial/test_scheduling_postgres.py), no
-# serialized rollback: restoring it after another test's flush collides with the
-# content types that flush re-created; the fixture puts back what the tests need.
+# Committed data (not a test transaction), which the threads' connections see. Like
+# every committing test, these restore the migrations' data first (serialized rollback,
+# made the rule for all of them in tests/conftest.py).
 committing = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def committed(transactional_db):
     """Articles committed, as the bench load leaves them."""
-    newsroom = newsroom_after_a_flush()
+    newsroom = build_newsroom()
     return [make_article(newsroom.monde, title=f"Crue de la Loire, jour {n}") for n in range(5)]
 
 

@@ -8,7 +8,7 @@ from django.db import connection, connections
 from kiosque.newsroom.models import ArticlePage
 from kiosque.wires.batch import ingest_file
 from kiosque.wires.models import WireItem, WireItemVersion
-from tests.factories import newsroom_after_a_flush
+from tests.factories import build_newsroom
 from tests.wires.helpers import ninjs, write_json
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -19,7 +19,7 @@ WORKERS = 6
 def postgres(transactional_db):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://…")
-    return newsroom_after_a_flush()
+    return build_newsroom()
 
 
 def run_at_once(target, arguments: list) -> list:
