@@ -369,10 +369,15 @@ def one_connection(url: str, args) -> dict:
     measured connection could land on a gunicorn worker that had never answered, and
     its first requests (about 0.5 s for the first) made the p99 of a 10-second run.
     """
+    warm_up(url, args)
+    return wrk(url, connections=1, seconds=args.seconds, threads=1)
+
+
+def warm_up(url: str, args) -> None:
+    """Every server process answers (args.connections for 3 s), then its backlog drains."""
     settle()
     wrk(url, connections=args.connections, seconds=3)
     settle()
-    return wrk(url, connections=1, seconds=args.seconds, threads=1)
 
 
 def measure(url: str, args) -> dict:
@@ -432,9 +437,7 @@ def latency_in_new_processes(apps: dict[str, tuple[dict, Path]], args) -> dict[s
 
 def throughput(url: str, args) -> dict:
     """args.connections for args.seconds, after a warm-up of every server process."""
-    settle()
-    wrk(url, connections=args.connections, seconds=3)
-    settle()
+    warm_up(url, args)
     return wrk(url, connections=args.connections, seconds=args.seconds)
 
 
@@ -479,6 +482,10 @@ def ratio(a: float | None, b: float | None) -> float | None:
 
 
 # --- the run ---------------------------------------------------------------------------
+
+
+def ratio_by_round(numerators: list, denominators: list) -> list[float | None]:
+    return [ratio(a, b) for a, b in zip(numerators, denominators, strict=True)]
 
 
 def prepare_var_dir(var_dir: Path) -> None:
@@ -600,14 +607,10 @@ def run_main(args, workdir: Path) -> dict:
     )
     results["ratios"] = {
         "b/c rps": ratio(b, c),
-        "b/c rps, each round": [
-            ratio(edge, static)
-            for edge, static in zip(
-                results["b_edge"]["throughput"]["rounds_rps"],
-                results["c_static"]["throughput"]["rounds_rps"],
-                strict=True,
-            )
-        ],
+        "b/c rps, each round": ratio_by_round(
+            results["b_edge"]["throughput"]["rounds_rps"],
+            results["c_static"]["throughput"]["rounds_rps"],
+        ),
         "b/c0 rps (nginx's own headers)": ratio(
             b, results["c0_static_own_headers"]["throughput"]["rps"]
         ),
@@ -615,14 +618,10 @@ def run_main(args, workdir: Path) -> dict:
         "large/small p50 (1 connection)": ratio(
             results["a_app"]["latency"]["p50_ms"], results["d_app_small"]["latency"]["p50_ms"]
         ),
-        "large/small p50, each round": [
-            ratio(large, small)
-            for large, small in zip(
-                results["a_app"]["latency"]["rounds_p50_ms"],
-                results["d_app_small"]["latency"]["rounds_p50_ms"],
-                strict=True,
-            )
-        ],
+        "large/small p50, each round": ratio_by_round(
+            results["a_app"]["latency"]["rounds_p50_ms"],
+            results["d_app_small"]["latency"]["rounds_p50_ms"],
+        ),
         "large/small rps": ratio(d, a),
     }
     results["server"] = {
