@@ -9,7 +9,7 @@ from tests.factories import Newsroom, build_newsroom, days_ago, make_article
 # The live demo site and the one Chromium of the session, for every browser test of the
 # suite, wherever it lives: Playwright's sync API allows one browser session per process,
 # so these fixtures are defined once, here, not imported into each test module.
-pytest_plugins = ["tests.e2e.fixtures"]
+pytest_plugins = ["tests.e2e.fixtures", "tests.checkout_guard"]
 
 _skipped: list[str] = []
 

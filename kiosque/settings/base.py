@@ -17,13 +17,14 @@ from kiosque.settings.environment import (
     env_bool,
     env_int,
     env_list,
+    var_dir_from_environment,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = PACKAGE_DIR.parent
 # Everything the site writes at run time (SQLite file, media, mail, collected static
 # files) lives under one folder, so a backup is one directory and a checkout stays clean.
-VAR_DIR = Path(env("KIOSQUE_VAR_DIR", str(PROJECT_DIR / "var"))).resolve()
+VAR_DIR = var_dir_from_environment(PROJECT_DIR, PACKAGE_DIR)
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", "")

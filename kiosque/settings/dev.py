@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from kiosque.settings.base import *  # noqa: F403
 from kiosque.settings.base import BASE_URL, HOST, SECRET_KEY, VAR_DIR
-from kiosque.settings.environment import env_bool, env_list
+from kiosque.settings.environment import env_bool, env_list, refuse_published_secret_key
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -37,7 +37,7 @@ def _persistent_secret_key() -> str:
     return key
 
 
-SECRET_KEY = SECRET_KEY or _persistent_secret_key()
+SECRET_KEY = refuse_published_secret_key(SECRET_KEY or _persistent_secret_key())
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS",
     sorted({"localhost", "127.0.0.1", "[::1]", HOST, urlsplit(BASE_URL).hostname or "localhost"}),

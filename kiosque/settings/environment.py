@@ -5,6 +5,7 @@ Kiosque reads are listed in the README, and each helper fails loudly on a value 
 cannot understand rather than guessing.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -17,6 +18,41 @@ FALSE_WORDS = {"0", "false", "no", "off", ""}
 
 def env(name: str, default: str) -> str:
     return os.environ.get(name, default)
+
+
+def var_dir_from_environment(project_dir: Path, package_dir: Path) -> Path:
+    """The folder for everything written at run time: KIOSQUE_VAR_DIR, else var/.
+
+    A blank KIOSQUE_VAR_DIR (``KIOSQUE_VAR_DIR= make run``, or a variable expanded from
+    an unset one) once resolved to the current folder, and a run from the checkout wrote
+    its database, media and secret key among the sources, where they were committed. A
+    blank value now means the default, and a folder that is the checkout itself or lies
+    inside the package is refused.
+    """
+    raw = os.environ.get("KIOSQUE_VAR_DIR", "").strip()
+    var_dir = Path(raw).resolve() if raw else (project_dir / "var").resolve()
+    if var_dir == project_dir.resolve() or var_dir.is_relative_to(package_dir.resolve()):
+        raise ImproperlyConfigured(
+            f"KIOSQUE_VAR_DIR={var_dir} would write run-time files among the sources: "
+            f"choose a folder of its own (default: {project_dir / 'var'})."
+        )
+    return var_dir
+
+
+# SHA-256 of secret keys that were ever published, so never secret: the key a stray run
+# wrote at the root of the checkout was committed (removed since; it stays in history).
+PUBLISHED_SECRET_KEY_DIGESTS = frozenset(
+    {"12eb34a81e5d18bd95c4091c492ad8559fa3051cf00bd3cfcb2ed6cdb4b7ebf0"}
+)
+
+
+def refuse_published_secret_key(key: str) -> str:
+    if hashlib.sha256(key.strip().encode()).hexdigest() in PUBLISHED_SECRET_KEY_DIGESTS:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is a key published in Kiosque's repository history: generate a "
+            "new one (in development, delete the secret_key file and one is generated)."
+        )
+    return key
 
 
 def env_bool(name: str, default: bool) -> bool:

@@ -9,7 +9,12 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from kiosque.settings.base import *  # noqa: F403
-from kiosque.settings.environment import env_bool, env_int, env_list
+from kiosque.settings.environment import (
+    env_bool,
+    env_int,
+    env_list,
+    refuse_published_secret_key,
+)
 
 
 def _required(name: str) -> str:
@@ -19,7 +24,7 @@ def _required(name: str) -> str:
     return value
 
 
-SECRET_KEY = _required("SECRET_KEY")
+SECRET_KEY = refuse_published_secret_key(_required("SECRET_KEY"))
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
