@@ -58,6 +58,7 @@ def _fill(article: ArticlePage, version: WireItemVersion) -> None:
     fields = version.fields
     article.title = (fields.get("headline") or version.item.identity)[:255]
     article.standfirst = _standfirst(fields)
+    # As the agency sent it; the article adds the « – » it often lacks (ArticlePage.save).
     article.dateline = fields.get("dateline", "")[:120]
     article.body = body_blocks(fields.get("body_html", ""))
     article.language = (fields.get("language") or article.language or "fr")[:8]

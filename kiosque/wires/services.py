@@ -66,6 +66,17 @@ def is_newer(parsed: ParsedItem, latest: WireItemVersion) -> bool:
     return parsed.version_created >= latest.version_created
 
 
+def stored_version_outcome(key: str, latest_key: str | None) -> str:
+    """The outcome of a version the item holds already (docs/wires.md).
+
+    `unchanged` only when it is the latest stored; any other stored version lost against
+    the latest (on arrival, or when a newer one replaced it), so it is older: `ignored`.
+    An item whose latest version was deleted by hand has nothing to compare with."""
+    if latest_key is None or key == latest_key:
+        return "unchanged"
+    return "ignored"
+
+
 def status_of(parsed: ParsedItem) -> str:
     if parsed.pubstatus == PubStatus.CANCELED:
         return ItemStatus.CANCELED
@@ -126,10 +137,11 @@ def wire_item_ingest(
     label = key
     existing = None if known_new else WireItem.objects.filter(identity=parsed.identity).first()
     if existing is not None:
-        if existing.versions.filter(version_key=key).exists():
-            return IngestResult("unchanged", parsed.identity, label, _url(existing))
-        latest = existing.latest_version
-        if latest is not None and not is_newer(parsed, latest):
+        # Settled before any picture is read (decision 0010).
+        outcome = _stored_outcome(existing, key)
+        if outcome is not None:
+            return IngestResult(outcome, parsed.identity, label, _url(existing))
+        if _older_than_latest(parsed, existing):
             return _record_older(parsed, key, label, file_name)
     status = status_of(parsed)
     pictures = [] if status == ItemStatus.CANCELED else _pictures(parsed, base_dir, base_url)
@@ -162,14 +174,34 @@ def _pictures(parsed: ParsedItem, base_dir: Path | None, base_url: str) -> list[
         raise
 
 
+def _stored_outcome(item: WireItem, key: str) -> str | None:
+    """`unchanged` or `ignored` when the item holds this version already, else None."""
+    latest = item.latest_version
+    latest_key = latest.version_key if latest is not None else None
+    if key != latest_key and not item.versions.filter(version_key=key).exists():
+        return None
+    return stored_version_outcome(key, latest_key)
+
+
+def _older_than_latest(parsed: ParsedItem, item: WireItem) -> bool:
+    return item.latest_version is not None and not is_newer(parsed, item.latest_version)
+
+
 def _record_older(parsed, key, label, file_name) -> IngestResult:
     with transaction.atomic():
         item = WireItem.objects.select_for_update().get(identity=parsed.identity)
-        _, created = WireItemVersion.objects.get_or_create(
-            item=item, version_key=key, defaults=_version_fields(parsed, file_name, older=True)
-        )
-    outcome = "ignored" if created else "unchanged"
-    return IngestResult(outcome, parsed.identity, label, _url(item))
+        _older_version_keep(item, parsed, key, file_name)
+    # Older than the latest even when a worker recorded the same late version meanwhile
+    # (the latest only ever moves forward): `ignored` either way, never `unchanged`.
+    return IngestResult("ignored", parsed.identity, label, _url(item))
+
+
+def _older_version_keep(item: WireItem, parsed: ParsedItem, key: str, file_name: str) -> None:
+    """Keep a late version in the item's history, flagged, never applied. get_or_create:
+    on SQLite the item's lock is no lock, and another worker may be recording it too."""
+    WireItemVersion.objects.get_or_create(
+        item=item, version_key=key, defaults=_version_fields(parsed, file_name, older=True)
+    )
 
 
 def _version_fields(parsed: ParsedItem, file_name: str, *, older: bool = False) -> dict:
@@ -194,13 +226,12 @@ def _store(parsed, key, status, *, source, pictures, publish, file_name, stored,
     item, created = _item_locked(parsed, source, agency, status, seen=seen)
     if not created:
         # Checked again under the lock: another worker may have stored it meanwhile.
-        if item.versions.filter(version_key=key).exists():
-            return IngestResult("unchanged", parsed.identity, label, _url(item))
-        if item.latest_version is not None and not is_newer(parsed, item.latest_version):
-            WireItemVersion.objects.create(
-                item=item, version_key=key, **_version_fields(parsed, file_name, older=True)
-            )
-            return IngestResult("ignored", parsed.identity, label, _url(item))
+        outcome = _stored_outcome(item, key)
+        if outcome is None and _older_than_latest(parsed, item):
+            _older_version_keep(item, parsed, key, file_name)
+            outcome = "ignored"
+        if outcome is not None:
+            return IngestResult(outcome, parsed.identity, label, _url(item))
     version = WireItemVersion(item=item, version_key=key, **_version_fields(parsed, file_name))
     version.full_clean(exclude=["item", "pictures"])
     version.save()
@@ -284,12 +315,17 @@ def already_stored(parsed_items: list[ParsedItem]) -> tuple[dict[str, IngestResu
     identities = {p.identity for p in parsed_items}
     if not identities:
         return {}, set()
-    stored = set(
-        WireItemVersion.objects.filter(item__identity__in=identities).values_list(
-            "item__identity", "version_key"
-        )
-    )
+    # (identity, version key) → the key of that item's latest version.
+    stored = {
+        (identity, key): latest_key
+        for identity, key, latest_key in WireItemVersion.objects.filter(
+            item__identity__in=identities
+        ).values_list("item__identity", "version_key", "item__latest_version__version_key")
+    }
     known = {identity for identity, _ in stored}
+    # Two versions of one item in the batch: the first stored may replace the latest the
+    # query saw, so what the second one is depends on that order; each goes the whole way.
+    repeated = _identities_repeated(parsed_items)
     urls = {
         link.item.identity: article_services.article_absolute_url(link.article)
         for link in WireArticle.objects.filter(
@@ -299,11 +335,20 @@ def already_stored(parsed_items: list[ParsedItem]) -> tuple[dict[str, IngestResu
     results = {}
     for parsed in parsed_items:
         key = version_key(parsed)
-        if (parsed.identity, key) in stored:
+        if (parsed.identity, key) in stored and parsed.identity not in repeated:
+            outcome = stored_version_outcome(key, stored[(parsed.identity, key)])
             results[f"{parsed.identity} {key}"] = IngestResult(
-                "unchanged", parsed.identity, key, urls.get(parsed.identity, "")
+                outcome, parsed.identity, key, urls.get(parsed.identity, "")
             )
     return results, known
+
+
+def _identities_repeated(parsed_items: list[ParsedItem]) -> set[str]:
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for parsed in parsed_items:
+        (repeated if parsed.identity in seen else seen).add(parsed.identity)
+    return repeated
 
 
 def _url(item: WireItem) -> str:

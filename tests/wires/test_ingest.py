@@ -67,7 +67,7 @@ def test_publish_maps_the_dispatch_onto_a_published_article(newsroom, tmp_path):
     assert article.get_parent().specific == newsroom.europe
     assert article.topic == newsroom.topic
     assert article.standfirst == "Après neuf jours de grève, accord."
-    assert article.dateline == "DOUARNENEZ (Finistère)"
+    assert article.dateline == "DOUARNENEZ (Finistère) –"  # `located` has no dash
     assert [a.name for a in article.agencies.all()] == ["AFP"]
     kinds = [block.block_type for block in article.body]
     assert kinds == ["paragraph", "subheading", "paragraph", "quote"]

@@ -12,6 +12,7 @@ from wagtail.search import index
 from kiosque.newsroom.blocks import ArticleBodyBlock
 from kiosque.newsroom.models.http import READ_ONLY_METHODS
 from kiosque.newsroom.models.restrictions import ViewRestrictionsFastPath
+from kiosque.newsroom.text.dateline import dateline_with_dash
 
 
 class ArticleType(models.TextChoices):
@@ -167,8 +168,23 @@ class ArticlePage(ViewRestrictionsFastPath, Page):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
+    # The dateline's dash (« BREST (Finistère) – ») is added here, on write, rather than
+    # by each writer (admin form, wire desk and auto-publish, demo, page copies) or each
+    # reader (page, API, ninjs `located`, JSON-LD): the stored value is then right for
+    # all. save() is what every stored row goes through, drafts included (Wagtail saves
+    # a draft without clean()). clean() is needed too: a revision, what the editor sees
+    # and what a publication copies, is made after full_clean() without calling save().
+    def save(self, *args, **kwargs):
+        self._dateline_normalise()
+        return super().save(*args, **kwargs)
+
+    def _dateline_normalise(self) -> None:
+        max_length = self._meta.get_field("dateline").max_length
+        self.dateline = dateline_with_dash(self.dateline or "", max_length)
+
     def clean(self):
         super().clean()
+        self._dateline_normalise()
         described = self.lead_image_alt.strip() or (
             self.lead_image and self.lead_image.description.strip()
         )
