@@ -10,8 +10,13 @@ class ApiConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
 
+        from kiosque.api.pictures import pregenerate_full_rendition
         from kiosque.api.rate_limit import parse_rate
+        from kiosque.newsroom import rendition_makers
 
         # A mistyped API_RATE_LIMIT stops start-up, like any other bad setting, rather
         # than failing the first API request.
         parse_rate(settings.API_RATE_LIMIT)
+        # The uncropped picture ninjs offers partners (decision 0044), made by the
+        # worker with the newsroom's renditions (the newsroom cannot import us).
+        rendition_makers.register(pregenerate_full_rendition)

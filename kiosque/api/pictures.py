@@ -65,7 +65,7 @@ def _spec_name(spec: str) -> str:
 
 def pregenerate_full_rendition(image) -> None:
     """Make the uncropped FULL_SPEC rendition now: for the worker's pregeneration of an
-    image's renditions (kiosque.newsroom.tasks), never for a request."""
+    image's renditions (kiosque.newsroom.tasks, registered in apps.py), never for a request."""
     image.get_rendition(FULL_SPEC)
 
 

@@ -1,4 +1,8 @@
-"""What every reader page shows around the content: header sections, language switch."""
+"""What every reader page shows around the content: its language and the switch to the other.
+
+The header's sections come from the newsroom (kiosque.newsroom.context_processors):
+core sits below it.
+"""
 
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -18,21 +22,9 @@ def alternate_language_urls(full_path: str) -> dict[str, str]:
     return {"fr": full_path, "en": ENGLISH_PREFIX + full_path}
 
 
-def _navigation_sections(request):
-    from wagtail.models import Site
-
-    from kiosque.newsroom.selectors import top_level_sections
-
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    return list(top_level_sections(site.root_page))
-
-
-def site_chrome(request) -> dict:
+def language_switch(request) -> dict:
     # Lazy: admin pages share these context processors and never show the chrome.
     return {
-        "navigation_sections": SimpleLazyObject(lambda: _navigation_sections(request)),
         "alternate_urls": SimpleLazyObject(
             lambda: alternate_language_urls(request.get_full_path())
         ),

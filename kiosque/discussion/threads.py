@@ -7,6 +7,7 @@ site settings.
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from kiosque.discussion.closing import comments_are_open
 from kiosque.discussion.models import DiscussionSettings, ModerationMode, ThreadOverride
 
 
@@ -38,7 +39,6 @@ def close_after_days(article, site_default: int | None) -> int | None:
 
 
 def comments_open(article) -> bool:
-    from kiosque.newsroom.article_view import comments_are_open
     from kiosque.newsroom.models import NewsroomSettings
 
     site = article.get_site() or Site.objects.filter(is_default_site=True).first()

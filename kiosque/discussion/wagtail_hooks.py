@@ -1,4 +1,5 @@
-"""The discussion app in the Wagtail admin: menu, URLs, dashboard counts, snippets."""
+"""The discussion app in the Wagtail admin (menu, URLs, dashboard counts, snippets), and
+its part of the article page."""
 
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
@@ -10,7 +11,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kiosque.discussion import admin_urls, policy, selectors
+from kiosque.discussion.article_part import add_comments
 from kiosque.discussion.models import ThreadOverride, WordRule
+from kiosque.newsroom.article_parts import ARTICLE_CONTEXT_HOOK
+
+# The comments on the article page: open or closed, threads, log-in links.
+hooks.register(ARTICLE_CONTEXT_HOOK, add_comments)
 
 
 @hooks.register("register_admin_urls")

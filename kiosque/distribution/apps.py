@@ -8,3 +8,11 @@ class DistributionConfig(AppConfig):
     name = "kiosque.distribution"
     label = "distribution"
     verbose_name = _("Distribution")
+
+    def ready(self) -> None:
+        from kiosque.distribution.images import pregenerate_share_renditions
+        from kiosque.newsroom import rendition_makers
+
+        # The 1:1, 4:3 and 16:9 pictures of structured data, OpenGraph and feeds, made
+        # by the worker with the newsroom's own (the newsroom cannot import us).
+        rendition_makers.register(pregenerate_share_renditions)

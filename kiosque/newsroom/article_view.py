@@ -5,19 +5,15 @@ credit line, reading time, topic prefix) are pure functions in kiosque.newsroom.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from kiosque.edge.freshness import article_steps
-from kiosque.edge.middleware import note_clock_steps
-from kiosque.edge.policy import article_horizon
 from kiosque.newsroom import selectors
+from kiosque.newsroom.article_parts import ArticleRequest, add_parts
 from kiosque.newsroom.images import LEAD, picture_sources
 from kiosque.newsroom.text.age_banner import age_banner_text
 from kiosque.newsroom.text.credit_line import credit_line
@@ -61,22 +57,6 @@ def lead_picture(article) -> LeadPicture | None:
     )
 
 
-def comments_close_at(article, close_after_days: int) -> datetime | None:
-    """When the comment form closes by age; None when it does not (or is already off)."""
-    if not article.comments_enabled or close_after_days == 0:
-        return None
-    if article.first_published_at is None:
-        return None
-    return article.first_published_at + timedelta(days=close_after_days)
-
-
-def comments_are_open(article, now: datetime, close_after_days: int) -> bool:
-    if not article.comments_enabled:
-        return False
-    closing = comments_close_at(article, close_after_days)
-    return closing is None or now < closing
-
-
 def credited_authors(article) -> list:
     # select_related works on the database and on modelcluster's in-memory children
     # (previews), so one query serves both.
@@ -109,28 +89,12 @@ def breadcrumb(article) -> list:
     return list(SectionPage.objects.ancestor_of(article).order_by("depth"))
 
 
-def comments_context(article, now, site_close_after_days: int, language: str) -> dict:
-    # The discussion app owns the comments: per-article closing rule, threads, counts.
-    from kiosque.discussion.public import article_discussion, localised
-
-    discussion = article_discussion(article)
-    days = discussion["override_days"]
-    days = site_close_after_days if days is None else days
-    return {
-        "comments_close_at": comments_close_at(article, days),
-        "comments_open": comments_are_open(article, now, days),
-        "discussion": discussion,
-        "reader_login_url": localised(settings.READER_LOGIN_URL, language),
-        "reader_signup_url": localised(settings.READER_SIGNUP_URL, language),
-    }
-
-
 def article_page_context(article, request) -> dict:
     """The article template's context.
 
-    What the clock changes (age banner, comments open or closed) is computed here; the
-    rest is lazy: the template only needs it when a cached fragment of the page
-    (kiosque.edge.fragments) is missing or stale, which is the rare case.
+    What the clock changes (age banner here, comments open or closed in the discussion's
+    part) is computed now; the rest is lazy: the template only needs it when a cached
+    fragment of the page (kiosque.edge.fragments) is missing or stale, the rare case.
     """
     from kiosque.newsroom.models import NewsroomSettings
 
@@ -140,23 +104,10 @@ def article_page_context(article, request) -> dict:
     zone = newsroom.zone
 
     published_at = article.first_published_at
-    comments = comments_context(article, now, newsroom.comments_close_after_days, language)
-    # The edge keeps this page no longer than until the clock alone changes it.
-    note_clock_steps(
-        request,
-        article_steps(
-            published_at,
-            now,
-            zone,
-            banner_min_years=newsroom.age_banner_min_years,
-            comments_close_at=comments["comments_close_at"],
-            horizon=article_horizon(),
-        ),
-    )
     authors = SimpleLazyObject(lambda: credited_authors(article))
     agencies = SimpleLazyObject(lambda: list(article.agencies.all()))
 
-    return {
+    context = {
         "newsroom": newsroom,
         "age_banner": (
             age_banner_text(
@@ -186,5 +137,7 @@ def article_page_context(article, request) -> dict:
         "lead_picture": SimpleLazyObject(lambda: lead_picture(article)),
         "breadcrumb": SimpleLazyObject(lambda: breadcrumb(article)),
         "related_articles": SimpleLazyObject(lambda: selectors.related_articles(article)),
-        **comments,
     }
+    # The comments (discussion) and the page's clock steps (edge): article_parts.py.
+    add_parts(ArticleRequest(article, request, newsroom, now, language), context)
+    return context

@@ -2,8 +2,7 @@
 
 from django_tasks import task
 
-from kiosque.api.pictures import pregenerate_full_rendition
-from kiosque.distribution.images import pregenerate_share_renditions
+from kiosque.newsroom import rendition_makers
 from kiosque.newsroom.images import pregenerate_renditions
 from kiosque.newsroom.models import NewsImage
 
@@ -21,8 +20,8 @@ def pregenerate_image_renditions(image_id: int) -> int:
     if image is None:
         return 0
     pregenerate_renditions(image)
-    # The 1:1, 4:3 and 16:9 pictures of structured data, OpenGraph and feeds.
-    pregenerate_share_renditions(image)
-    # The uncropped picture the API's ninjs offers partners (decision 0044).
-    pregenerate_full_rendition(image)
+    # Those of the apps above: sharing pictures (decision 0032), the API's uncropped
+    # picture (decision 0044). See rendition_makers.py.
+    for make_renditions in rendition_makers.registered():
+        make_renditions(image)
     return image.renditions.count()

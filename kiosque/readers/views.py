@@ -12,7 +12,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from kiosque.discussion.models import Comment
+from kiosque.readers import data_holders
 from kiosque.readers.access import reader_login_required
 from kiosque.readers.forms import ReaderProfileForm
 from kiosque.readers.profiles import profile_for
@@ -33,13 +33,10 @@ def account(request):
         form.save()
         messages.success(request, _("Your settings are saved."))
         return redirect("reader_account")
-    comments = (
-        Comment.objects.filter(author=request.user)
-        .exclude(status=Comment.Status.DELETED)
-        .select_related("article")
-        .order_by("-created_at")[:50]
-    )
-    context = {"form": form, "comments": comments}
+    context = {"form": form}
+    # The reader's comments (discussion): data_holders.py.
+    for holder in data_holders.registered():
+        context.update(holder.account_context(request.user))
     return _private(render(request, "readers/account.html", context))
 
 

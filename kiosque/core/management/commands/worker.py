@@ -6,11 +6,12 @@ package's command name.
 
 Schedule: django-tasks has no periodic scheduler, and the newsroom must not depend on a
 cron job someone forgot to install. So every worker also runs, in a thread, one tick of
-`kiosque.editorial.scheduling.run_schedule()` every `--schedule-interval` seconds
-(`KIOSQUE_SCHEDULE_SECONDS`, default 15), and as soon as the next page is due when that
-comes earlier: scheduled publications (go-live dates, wire embargoes) and expiries.
-Several workers may run; each due page is claimed under a row lock, so none is
-published twice (see decision 0046).
+each periodic job every `--schedule-interval` seconds (`KIOSQUE_SCHEDULE_SECONDS`,
+default 15), and as soon as a job's next work is due when that comes earlier. The jobs
+come from kiosque.core.periodic_jobs, filled by the apps that own them (core knows no
+app above it). Today there is one, the publishing schedule (kiosque.editorial.scheduling):
+scheduled publications (go-live dates, wire embargoes) and expiries. Several workers may
+run; each due page is claimed under a row lock, so none is published twice (decision 0046).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import threading
 from django.db import close_old_connections, connection
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
+
+from kiosque.core import periodic_jobs
 
 logger = logging.getLogger("kiosque.worker")
 
@@ -39,31 +42,31 @@ def positive_seconds(value: str) -> float:
 
 
 class ScheduleThread(threading.Thread):
-    """Runs the publishing schedule every `interval` seconds until told to stop."""
+    """Runs the periodic jobs every `interval` seconds until told to stop."""
 
-    def __init__(self, interval: float):
+    def __init__(self, interval: float, jobs: list[periodic_jobs.PeriodicJob]):
         super().__init__(name="kiosque-schedule", daemon=True)
         self.interval = interval
+        self.jobs = jobs
         self.stopping = threading.Event()
 
     def run(self) -> None:
-        from kiosque.editorial.scheduling import run_schedule, seconds_until_next_due
-
         while not self.stopping.is_set():
             close_old_connections()
             wait = self.interval
-            try:
-                run_schedule()
-                # Wake when the next page is due if that comes before the next tick. One
-                # still due now has just failed: it waits for the regular tick.
-                due_in = seconds_until_next_due()
-                if due_in:
-                    wait = min(wait, due_in + DUE_MARGIN_SECONDS)
-            except Exception:
-                # A locked SQLite file or a lost connection: the next tick tries again.
-                logger.exception("Publishing schedule: this tick failed")
-            finally:
-                close_old_connections()
+            for job in self.jobs:
+                try:
+                    job.run()
+                    # Wake when the next work is due if that comes before the next tick.
+                    # Work still due now has just failed: it waits for the regular tick.
+                    due_in = job.seconds_until_due()
+                    if due_in:
+                        wait = min(wait, due_in + DUE_MARGIN_SECONDS)
+                except Exception:
+                    # A locked SQLite file or a lost connection: the next tick tries again.
+                    logger.exception("%s: this tick failed", job.name)
+                finally:
+                    close_old_connections()
             self.stopping.wait(wait)
         connection.close()
 
@@ -97,17 +100,18 @@ class Command(DatabaseWorkerCommand):
     def handle(self, *args, schedule_interval: float, no_schedule: bool, **options):
         if no_schedule:
             return super().handle(*args, **options)
+        jobs = periodic_jobs.registered()
         if options.get("batch"):
-            # A batch run (deployments, tests) does the schedule's work once, then the tasks.
-            from kiosque.editorial.scheduling import run_schedule
-
-            run_schedule()
+            # A batch run (deployments, tests) does the jobs' work once, then the tasks.
+            for job in jobs:
+                job.run()
             return super().handle(*args, **options)
         reloading_parent = options.get("reload") and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
-        schedule = None if reloading_parent else ScheduleThread(schedule_interval)
+        schedule = None if reloading_parent or not jobs else ScheduleThread(schedule_interval, jobs)
         if schedule is not None:
             schedule.start()
-            logger.info("Publishing schedule: every %s seconds", schedule_interval)
+            names = ", ".join(job.name for job in jobs)
+            logger.info("%s: every %s seconds", names, schedule_interval)
         try:
             return super().handle(*args, **options)
         finally:
