@@ -18,11 +18,12 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST := AXE_PATH=$(AXE_DIR)/node_modules/axe-core/axe.min.js $(BIN)/pytest
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run serve setup test lint format lock browsers edge edge-packages messages clean-demo
+.PHONY: help run serve setup test test-fast lint format lock browsers edge edge-packages messages clean-demo
 
 help:
 	@echo "make run    - install, migrate, load the demo and serve it on http://$(HOST):$(PORT)"
 	@echo "make test   - install what the tests need and run the whole suite"
+	@echo "make test-fast - the quick selection for the edit-test loop (no browser, no slow tests)"
 	@echo "make lint   - ruff and djhtml checks"
 	@echo "make lock   - re-pin requirements/*.txt from requirements/*.in"
 
@@ -74,24 +75,39 @@ $(AXE_DIR)/node_modules/axe-core/axe.min.js:
 	npm install --silent --prefix $(AXE_DIR) --no-save --no-package-lock --no-audit --no-fund \
 		axe-core@$(AXE_VERSION)
 
+# pytest-xdist workers, one per core by default (TEST_WORKERS=0: one process). Tests that
+# must share a process (the live demo site and its Chromium, ...) are grouped: see
+# tests/conftest.py.
+TEST_WORKERS ?= $(shell nproc)
+PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
+
+# With DATABASE_URL set, the whole suite runs on that database, and the reader pages again
+# on SQLite, the embedded default that `make run` uses. Without it, the whole suite runs on
+# SQLite, then the tests that need PostgreSQL run on TEST_POSTGRES_URL (the local server
+# CI provides): neither database goes untested. The wall time is printed at the end.
 test: $(VENV)/.dev browsers $(AXE_DIR)/node_modules/axe-core/axe.min.js
-	$(KIOSQUE) makemigrations --check --dry-run --settings=kiosque.settings.test
-	$(BIN)/ruff check .
-	@# With DATABASE_URL set, the whole suite runs on that database, and the reader pages
-	@# again on SQLite, the embedded default that `make run` uses. Without it, the whole
-	@# suite runs on SQLite, then the tests that need PostgreSQL run on TEST_POSTGRES_URL
-	@# (the local server CI provides): neither database goes untested.
-	@if [ -n "$${DATABASE_URL:-}" ]; then \
-		set -e; \
-		$(PYTEST) && \
-		echo "Reader pages again on SQLite:" && \
-		env -u DATABASE_URL $(BIN)/pytest -q tests/newsroom/test_pages.py tests/newsroom/test_query_count.py; \
+	@start=$$(date +%s); \
+	$(KIOSQUE) makemigrations --check --dry-run --settings=kiosque.settings.test; \
+	$(BIN)/ruff check .; \
+	if [ -n "$${DATABASE_URL:-}" ]; then \
+		$(PYTEST) $(PARALLEL); \
+		echo "Reader pages again on SQLite:"; \
+		env -u DATABASE_URL $(PYTEST) -q --durations=5 tests/newsroom/test_pages.py tests/newsroom/test_query_count.py; \
 	else \
-		set -e; \
-		$(PYTEST) -m "not postgres" && \
-		echo "Tests that need PostgreSQL, on $(TEST_POSTGRES_URL):" && \
-		DATABASE_URL=$(TEST_POSTGRES_URL) $(PYTEST) -m postgres; \
-	fi
+		$(PYTEST) $(PARALLEL) -m "not postgres"; \
+		echo "Tests that need PostgreSQL, on $(TEST_POSTGRES_URL):"; \
+		DATABASE_URL=$(TEST_POSTGRES_URL) $(PYTEST) $(PARALLEL) -m postgres --durations=5; \
+	fi; \
+	elapsed=$$(( $$(date +%s) - start )); \
+	echo "make test: wall time $$((elapsed / 60)) min $$((elapsed % 60)) s"
+
+# The edit-test loop: everything but the browser, PostgreSQL and slow tests, on SQLite,
+# in parallel. `make test` stays the one command that runs everything.
+test-fast: $(VENV)/.dev
+	@start=$$(date +%s); \
+	env -u DATABASE_URL $(BIN)/pytest $(PARALLEL) -q -m "not browser and not postgres and not slow"; \
+	elapsed=$$(( $$(date +%s) - start )); \
+	echo "make test-fast: wall time $$((elapsed / 60)) min $$((elapsed % 60)) s"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

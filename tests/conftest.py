@@ -1,6 +1,9 @@
 """Shared fixtures, and the rule that a skipped test fails the run under CI=true."""
 
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 
@@ -11,12 +14,26 @@ from tests.factories import Newsroom, build_newsroom, days_ago, make_article
 # so these fixtures are defined once, here, not imported into each test module.
 pytest_plugins = ["tests.e2e.fixtures", "tests.checkout_guard"]
 
+# Hypothesis (under schemathesis) keeps caches in .hypothesis/ of the current folder,
+# the checkout: give it a throw-away folder, read when it first writes.
+if "HYPOTHESIS_STORAGE_DIRECTORY" not in os.environ:
+    _hypothesis_dir = tempfile.mkdtemp(prefix="kiosque-hypothesis-")
+    os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = _hypothesis_dir
+    atexit.register(shutil.rmtree, _hypothesis_dir, ignore_errors=True)
+
 _skipped: list[str] = []
+
+
+# A test may take longer than this only with @pytest.mark.slow(reason=...) next to it.
+SLOW_SECONDS = 20
+_slow_without_reason: list[str] = []
 
 
 def pytest_runtest_logreport(report):
     if report.skipped:
         _skipped.append(report.nodeid)
+    if report.when == "call" and report.duration > SLOW_SECONDS and "slow" not in report.keywords:
+        _slow_without_reason.append(f"{report.nodeid} ({report.duration:.0f} s)")
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -27,6 +44,12 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 def pytest_terminal_summary(terminalreporter):
+    if _slow_without_reason:
+        terminalreporter.write_line(
+            f"Over {SLOW_SECONDS} s without @pytest.mark.slow(reason=...): "
+            + ", ".join(_slow_without_reason),
+            yellow=True,
+        )
     if os.environ.get("CI", "").lower() == "true" and _skipped:
         terminalreporter.write_line(
             f"CI=true: {len(_skipped)} skipped test(s) fail the run: " + ", ".join(_skipped),
@@ -37,7 +60,47 @@ def pytest_terminal_summary(terminalreporter):
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
 
 
+# --- parallel workers (pytest-xdist, `--dist loadgroup`) -------------------------------
+#
+# What must share one process goes to one worker as one group: the demo site that
+# `kiosque serve` runs for every browser test, with its Chromium (built once, not once per
+# worker). Modules that need a group for their own reasons say so with
+# `pytest.mark.xdist_group(...)` themselves.
+LIVE_SITE_GROUP = "live-site"
+LIVE_SITE_FIXTURES = {"live_site", "browser"}
+
+
+def _live_site_group(item) -> None:
+    if LIVE_SITE_FIXTURES & set(item.fixturenames) and not item.get_closest_marker("xdist_group"):
+        item.add_marker(pytest.mark.xdist_group(LIVE_SITE_GROUP))
+
+
+def _start_order(item) -> int:
+    """Long work first, so that no worker is left alone with it at the end of the run."""
+    group = item.get_closest_marker("xdist_group")
+    if group and group.args and group.args[0] == LIVE_SITE_GROUP:
+        return 0
+    if item.get_closest_marker("slow"):
+        return 1
+    return 2
+
+
+def _require_a_reason_for_slow(item) -> None:
+    marker = item.get_closest_marker("slow")
+    if marker and not marker.kwargs.get("reason"):
+        raise pytest.UsageError(f"{item.nodeid}: @pytest.mark.slow needs reason=...")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group markers
 def pytest_collection_modifyitems(items):
+    for item in items:
+        _serialize_transactional_tests(item)
+        _live_site_group(item)
+        _require_a_reason_for_slow(item)
+    items.sort(key=_start_order)  # stable: collection order within each rank
+
+
+def _serialize_transactional_tests(item) -> None:
     """Every transactional test restores the migrations' data (serialized rollback).
 
     A transactional test ends by emptying every table. Without serialized rollback,
@@ -48,13 +111,12 @@ def pytest_collection_modifyitems(items):
     depended on which test ran before it. Serialized, every transactional test starts
     from the migrations' data, and none leaves re-created rows behind.
     """
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        kwargs = dict(marker.kwargs) if marker else {}
-        transactional = kwargs.get("transaction") or TRANSACTIONAL_FIXTURES & set(item.fixturenames)
-        if transactional and not kwargs.get("serialized_rollback"):
-            kwargs |= {"transaction": True, "serialized_rollback": True}
-            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+    marker = item.get_closest_marker("django_db")
+    kwargs = dict(marker.kwargs) if marker else {}
+    transactional = kwargs.get("transaction") or TRANSACTIONAL_FIXTURES & set(item.fixturenames)
+    if transactional and not kwargs.get("serialized_rollback"):
+        kwargs |= {"transaction": True, "serialized_rollback": True}
+        item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
 @pytest.fixture

@@ -80,6 +80,9 @@ def test_the_document_tested_is_the_one_served(client):
 @settings(
     max_examples=40,
     derandomize=True,
+    # Derandomised examples need no examples database, which hypothesis would otherwise
+    # write as .hypothesis/ in the checkout.
+    database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

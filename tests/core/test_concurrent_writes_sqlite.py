@@ -28,6 +28,8 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pytest
+
 LOCKED = "database is locked"
 IMAGES = 15
 LOGINS = 40
@@ -335,6 +337,10 @@ def run_log_ins(port: int, password: str, before_posting) -> list[LogIn]:
     return outcomes
 
 
+@pytest.mark.slow(
+    reason="three real processes (gunicorn, the worker, `kiosque demo`) on one SQLite file: "
+    "the demo build is the CLI's share of the writes, and overlapping them is the point"
+)
 def test_server_worker_and_cli_write_the_same_sqlite_file_at_once(tmp_path):
     var_dir = tmp_path / "var"
     logs = tmp_path / "logs"

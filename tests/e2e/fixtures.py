@@ -249,6 +249,12 @@ def browser():
     # The server runs the demo on SQLite with one process: be patient on a busy machine.
     expect.set_options(timeout=10_000)
     playwright = sync_playwright().start()
+    # From here on, Playwright's event loop counts as running in this thread, and Django
+    # refuses to open a database connection from it ("async context"): the later
+    # database tests of the same worker would all fail. The test code is synchronous,
+    # so the guard is lifted for the rest of the session.
+    async_guard = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     except Exception:
@@ -257,6 +263,10 @@ def browser():
     yield chromium
     chromium.close()
     playwright.stop()
+    if async_guard is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = async_guard
 
 
 def _screenshot_name(test_name: str, number: int) -> str:

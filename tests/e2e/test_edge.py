@@ -18,7 +18,11 @@ from dataclasses import dataclass
 
 from tests.e2e.helpers import REPO_ROOT
 
-PROPAGATION_LIMIT_SECONDS = 1.0
+# A purge reaches the edge in tens of milliseconds; without one, the page would stay stale
+# for its shared lifetime (minutes). The limit sits far from both, so that it tests the
+# purge and still holds when both cores are busy with the rest of the suite; the time
+# actually taken is printed (`-s`), and measured properly in bench/.
+PROPAGATION_LIMIT_SECONDS = 5.0
 
 
 @dataclass
@@ -122,7 +126,7 @@ def test_public_pages_are_shared_and_personal_ones_never_are(live_site):
         assert login.headers["X-Cache"] == "MISS"
 
 
-def test_an_update_published_from_the_cli_reaches_readers_within_a_second(live_site):
+def test_an_update_published_from_the_cli_reaches_readers_within_seconds(live_site):
     article = latest_article(live_site)
     cached_copy(live_site, article["url"])
     cached_copy(live_site, article["section_url"])
@@ -138,7 +142,9 @@ def test_an_update_published_from_the_cli_reaches_readers_within_a_second(live_s
         lambda: marker in anonymous(live_site.edge(article["url"])).body,
         PROPAGATION_LIMIT_SECONDS,
     )
-    assert took is not None, "the edge still served the old title after 1 s"
+    assert took is not None, (
+        f"the edge still served the old title after {PROPAGATION_LIMIT_SECONDS} s"
+    )
     print(f"update visible through the edge {took * 1000:.0f} ms after the CLI returned")
     # and on its section's page, which lists its card (cached before the change)
     assert marker in anonymous(live_site.edge(article["section_url"])).body
@@ -279,7 +285,9 @@ def _reader_state_stays_theirs(live_site):
         lambda: words in anonymous(live_site.edge(article["url"])).body,
         PROPAGATION_LIMIT_SECONDS,
     )
-    assert took is not None, "the new comment did not reach the edge within 1 s"
+    assert took is not None, (
+        f"the new comment did not reach the edge within {PROPAGATION_LIMIT_SECONDS} s"
+    )
     after = anonymous(live_site.edge(article["url"]))
     assert "Set-Cookie" not in after.headers
     assert "csrfmiddlewaretoken" not in after.body

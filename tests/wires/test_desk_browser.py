@@ -1,7 +1,8 @@
 """In the browser: an editor creates an article from a dispatch on the wire desk and
 publishes it; a reader sees it credited « avec AFP ».
 
-Reuses the e2e fixtures (a real `kiosque serve` on the demo, Debian's Chromium).
+Uses the suite's one live demo site and Chromium (tests/e2e/fixtures.py), in the same
+worker as every other browser test.
 """
 
 import os
@@ -36,7 +37,9 @@ def ingest_into(site, path) -> str:
     return completed.stdout
 
 
-def test_desk_journey(live_site, new_page, tmp_path):
+def test_create_an_article_from_a_dispatch_and_publish_it_in_chromium(
+    live_site, new_page, tmp_path
+):
     token = secrets.token_hex(3)
     headline = f"Quimper : le festival de Cornouaille dévoile sa programmation {token}"
     item = ninjs(uri=f"urn:kiosque-e2e:{token}", headline=headline)

@@ -12,12 +12,12 @@ from wagtail.models import Revision, WorkflowState
 from kiosque.demo.content import editorial as content
 from kiosque.editorial.models import Correction, PolicySettings, Withdrawal
 from kiosque.newsroom.models import ArticlePage
+from tests.demo.conftest import DEMO_GROUP
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, DEMO_GROUP]
 
 
-def test_the_demo_shows_the_editorial_states_and_stays_idempotent(client):
-    call_command("demo", stdout=io.StringIO())
+def test_the_demo_shows_the_editorial_states_and_stays_idempotent(demo_build, client):
 
     corrected = ArticlePage.objects.live().filter(corrections__isnull=False).distinct()
     assert corrected.count() >= 3
