@@ -1,11 +1,13 @@
 """Shared fixtures, and the rule that a skipped test fails the run under CI=true."""
 
 import atexit
+import copy
 import os
 import shutil
 import tempfile
 
 import pytest
+from django.db import transaction
 
 from tests.factories import Newsroom, build_newsroom, days_ago, make_article
 
@@ -119,10 +121,80 @@ def _serialize_transactional_tests(item) -> None:
         item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying every table: put the migrations' data back.
+
+    Django runs such tests after all the others, so that none finds the database empty;
+    with several workers, each one's order follows the groups, and a non-transactional
+    test (or a module's shared newsroom) could come after one. Saving the serialized
+    rows again is harmless for the next transactional test, which saves them too.
+    """
+    yield
+    if _is_transactional(item):
+        _put_back_the_migrations_data(item.config)
+
+
+def _put_back_the_migrations_data(config) -> None:
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or TRANSACTIONAL_FIXTURES & set(item.fixturenames)
+    )
+
+
+@pytest.fixture(scope="module")
+def _module_newsroom(request, django_db_setup, django_db_blocker):
+    """The newsroom built once for a module's tests, in a transaction rolled back after them.
+
+    Publishing its nine pages through Wagtail costs ~0.5 s, and most tests need the same
+    small site: each test now runs in a savepoint inside this transaction (pytest-django's
+    `db`), as Django's setUpTestData does for a class. A module with a transactional test
+    cannot keep a transaction open across its tests: it builds one per test (None here).
+    """
+    items = [item for item in request.session.items if item.module is request.module]
+    if any(_is_transactional(item) for item in items):
+        yield None
+        return
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            built = build_newsroom()
+        except BaseException:
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def newsroom(db) -> Newsroom:
-    """A small published site: home, sections (Monde > Europe), topic, author, agency."""
-    return build_newsroom()
+def newsroom(request, _module_newsroom) -> Newsroom:
+    """A small published site: home, sections (Monde > Europe), topic, author, agency.
+
+    A copy per test of the module's newsroom (what a test changes in the database is
+    rolled back with its savepoint, what it changes on these objects stays in its copy).
+    """
+    if _module_newsroom is None:
+        request.getfixturevalue("transactional_db" if _is_transactional(request.node) else "db")
+        return build_newsroom()
+    request.getfixturevalue("db")
+    return copy.deepcopy(_module_newsroom)
 
 
 @pytest.fixture(autouse=True)

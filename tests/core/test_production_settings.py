@@ -33,6 +33,9 @@ CONFIGURATION = (
     "REDIS_URL", "KIOSQUE_VAR_DIR", "HOST", "PORT", "DEBUG", "CSRF_TRUSTED_ORIGINS",
     "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_HSTS_PRELOAD", "CONN_MAX_AGE", "ADMIN_PATH", "EMAIL_HOST", "SERVE_MEDIA",
+    # Set by the browser tests' fixture in the worker that runs them (tests/e2e): the
+    # deploy check rightly refuses it.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 )  # fmt: skip
 SETUP = "import django; django.setup()"
 

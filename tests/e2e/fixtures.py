@@ -54,6 +54,7 @@ ENVIRONMENT_NOT_INHERITED = (
     "ADMIN_PATH",
     "ALLOWED_HOSTS",
     "CSRF_TRUSTED_ORIGINS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # the test process's own (see `browser`), not the site's
 )
 
 
