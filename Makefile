@@ -23,7 +23,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 help:
 	@echo "make run    - install, migrate, load the demo and serve it on http://$(HOST):$(PORT)"
 	@echo "make test   - install what the tests need and run the whole suite"
-	@echo "make test-fast - the quick selection for the edit-test loop (no browser, no slow tests)"
+	@echo "make test-fast - the unit tests, for the edit-test loop (SELECT=... for another -m)"
 	@echo "make lint   - ruff and djhtml checks"
 	@echo "make lock   - re-pin requirements/*.txt from requirements/*.in"
 
@@ -101,11 +101,14 @@ test: $(VENV)/.dev browsers $(AXE_DIR)/node_modules/axe-core/axe.min.js
 	elapsed=$$(( $$(date +%s) - start )); \
 	echo "make test: wall time $$((elapsed / 60)) min $$((elapsed % 60)) s"
 
-# The edit-test loop: everything but the browser, PostgreSQL and slow tests, on SQLite,
-# in parallel. `make test` stays the one command that runs everything.
+# The edit-test loop: the unit tests (no database, no other process, no browser; marked
+# at collection by tests/conftest.py), in parallel. The wider loop, every test but the
+# browser, PostgreSQL and slow ones, is `make test-fast SELECT="not browser and not
+# postgres and not slow"`. `make test` stays the one command that runs everything.
+SELECT ?= unit
 test-fast: $(VENV)/.dev
 	@start=$$(date +%s); \
-	env -u DATABASE_URL $(BIN)/pytest $(PARALLEL) -q -m "not browser and not postgres and not slow"; \
+	env -u DATABASE_URL $(BIN)/pytest $(PARALLEL) -q -m "$(SELECT)"; \
 	elapsed=$$(( $$(date +%s) - start )); \
 	echo "make test-fast: wall time $$((elapsed / 60)) min $$((elapsed % 60)) s"
 

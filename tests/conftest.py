@@ -93,12 +93,27 @@ def _require_a_reason_for_slow(item) -> None:
         raise pytest.UsageError(f"{item.nodeid}: @pytest.mark.slow needs reason=...")
 
 
+# What `make test-fast` runs: tests that need no database, no other process and no
+# browser (pure functions, parsers, templates tags, settings helpers).
+NOT_UNIT_FIXTURES = {"django_db_setup", "live_server", "live_site", "browser"}
+NOT_UNIT_MARKERS = ("django_db", "slow", "processes", "browser", "postgres")
+
+
+def _mark_unit_tests(item) -> None:
+    if NOT_UNIT_FIXTURES & set(item.fixturenames):
+        return
+    if any(item.get_closest_marker(name) for name in NOT_UNIT_MARKERS):
+        return
+    item.add_marker(pytest.mark.unit)
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group markers
 def pytest_collection_modifyitems(items):
     for item in items:
         _serialize_transactional_tests(item)
         _live_site_group(item)
         _require_a_reason_for_slow(item)
+        _mark_unit_tests(item)
     items.sort(key=_start_order)  # stable: collection order within each rank
 
 

@@ -25,6 +25,8 @@ from kiosque.settings.environment import (
     database_from_environment,
 )
 
+pytestmark = pytest.mark.processes
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/15"
 # Every variable the settings read: a test starts from none of them.

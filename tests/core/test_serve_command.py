@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.processes
+
 STOP_SECONDS = 15  # Ctrl-C must bring everything down within this
 
 

@@ -8,6 +8,8 @@ import pytest
 
 from kiosque.edge.varnish import varnishd_command, vcl_for
 
+pytestmark = pytest.mark.processes
+
 
 def command(tmp_path: Path, **options) -> list[str]:
     vcl = tmp_path / "kiosque.vcl"

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from kiosque.wires.models import WireSource
 from tests.wires.helpers import ninjs, write_json
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.processes]
 
 
 def run(*args) -> tuple[int, str, str]:
