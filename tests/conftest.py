@@ -146,7 +146,9 @@ def pytest_runtest_teardown(item, nextitem):
     rows again is harmless for the next transactional test, which saves them too.
     """
     yield
-    if _is_transactional(item):
+    # After the last test, the teardown above has already destroyed the test databases
+    # and pointed the connections back at the real one: nothing to put back then.
+    if nextitem is not None and _is_transactional(item):
         _put_back_the_migrations_data(item.config)
 
 
