@@ -130,8 +130,7 @@ def _serialize_transactional_tests(item) -> None:
     """
     marker = item.get_closest_marker("django_db")
     kwargs = dict(marker.kwargs) if marker else {}
-    transactional = kwargs.get("transaction") or TRANSACTIONAL_FIXTURES & set(item.fixturenames)
-    if transactional and not kwargs.get("serialized_rollback"):
+    if _is_transactional(item) and not kwargs.get("serialized_rollback"):
         kwargs |= {"transaction": True, "serialized_rollback": True}
         item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
