@@ -8,4 +8,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from kiosque.search import signals  # noqa: F401 (connects the indexing receivers)
+        from django.db.models.signals import post_migrate
+
+        from kiosque.search import signals
+
+        post_migrate.connect(signals.terms_of_flushed_documents_deleted, sender=self)

@@ -7,7 +7,7 @@ delay a new article's appearance but never expose an unpublished one.
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -68,3 +68,17 @@ def entry_deleted(sender, instance, **kwargs) -> None:
     # Deleting an article cascades to its entry; the SQLite terms table is not a
     # Django model, so its row goes here (a no-op on PostgreSQL).
     engine().delete([instance.pk])
+
+
+def terms_of_flushed_documents_deleted(sender, using, **kwargs) -> None:
+    """`flush` empties the documents with one SQL DELETE, which sends no post_delete,
+    and then sends post_migrate: the SQLite terms of the rows it emptied go here, or a
+    later article given the same id would find another article's terms under it."""
+    from django.db import DEFAULT_DB_ALIAS, connection
+
+    from kiosque.search.engines.sqlite import FTS_TABLE
+
+    if using != DEFAULT_DB_ALIAS or connection.vendor != "sqlite":
+        return
+    if FTS_TABLE in connection.introspection.table_names():  # absent after `migrate search zero`
+        engine().delete_orphans()

@@ -55,6 +55,23 @@ def test_deleting_an_article_removes_it_from_the_index(
     assert found_titles(client, "loire") == []
 
 
+def test_a_flush_leaves_no_terms_of_the_documents_it_emptied(newsroom, reindex):
+    """`flush` deletes rows with plain SQL (no post_delete) and then sends post_migrate."""
+    from django.core.management.sql import emit_post_migrate_signal
+    from django.db import connection
+
+    make_article(newsroom.monde, title="Négociations à Genève", body=paragraphs("accord"))
+    reindex()
+    SearchDocument.objects.all()._raw_delete(connection.alias)  # as flush does
+    emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM search_searchdocument_fts")
+        else:  # the terms are a column of the documents' own rows
+            cursor.execute("SELECT count(*) FROM search_searchdocument")
+        assert cursor.fetchone()[0] == 0
+
+
 def test_moving_an_article_reindexes_its_section(
     client, newsroom, django_capture_on_commit_callbacks
 ):
