@@ -106,7 +106,37 @@ MIDDLEWARE = [
 ROOT_URLCONF = "kiosque.urls"
 WSGI_APPLICATION = "kiosque.wsgi.application"
 
+# Reader pages are Jinja2 templates (kiosque/**/jinja2/, decision 0066): rendered whole
+# on every cache miss, they must be cheap. Everything else (admin, accounts, forms) is a
+# Django template; the Jinja2 engine comes first and only finds its own folders.
+READER_CONTEXT_PROCESSORS = [
+    "django.contrib.auth.context_processors.auth",
+    "django.contrib.messages.context_processors.messages",
+    "wagtail.contrib.settings.context_processors.settings",
+    "kiosque.newsroom.context_processors.section_navigation",
+    "kiosque.core.context_processors.language_switch",
+]
 TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [PACKAGE_DIR / "jinja2"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "kiosque.core.templating.environment",
+            "extensions": [
+                "jinja2.ext.i18n",
+                "wagtail.jinja2tags.core",
+                "wagtail.contrib.settings.jinja2tags.settings",
+                "kiosque.newsroom.jinja2tags.NewsroomExtension",
+                "kiosque.edge.jinja2tags.EdgeExtension",
+                "kiosque.editorial.jinja2tags.EditorialExtension",
+                "kiosque.readers.jinja2tags.ReadersExtension",
+                "kiosque.discussion.jinja2tags.DiscussionExtension",
+                "kiosque.distribution.jinja2tags.DistributionExtension",
+            ],
+            "context_processors": READER_CONTEXT_PROCESSORS,
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [PACKAGE_DIR / "templates"],

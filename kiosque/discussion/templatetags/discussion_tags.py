@@ -59,24 +59,28 @@ def _articles_in(value, found: set[int], depth: int) -> None:
 
 @register.simple_tag(takes_context=True)
 def published_comment_count(context, article) -> int | None:
+    return count_for_card(context.get("request"), context.get("page"), article, context.dicts)
+
+
+def count_for_card(request, page, article, context_layers) -> int | None:
     """Published comments of a listed article, the same for every reader (None: not shown).
 
     The first card of a page reads the counts of every article the page has loaded (the
-    lead, featured, section blocks, a paginated listing) in one query
-    and keeps them on the request: a listing costs one query, not one per card. An
-    article the scan missed costs one more query, never a wrong number.
+    lead, featured, section blocks, a paginated listing: found in `context_layers`, the
+    template context's dictionaries) in one query and keeps them on the request: a
+    listing costs one query, not one per card. An article the scan missed costs one
+    more query, never a wrong number.
     """
     from kiosque.newsroom.models import ArticlePage
 
-    if issubclass(type(context.get("page")), ArticlePage):
+    if issubclass(type(page), ArticlePage):
         # Related articles under an article: no count, so the article page keeps its
         # fixed query budget (its own count is in the cached discussion block).
         return None
-    request = context.get("request")
     known: dict[int, int] = getattr(request, "_discussion_card_counts", {})
     if article.pk not in known:
         wanted: set[int] = {article.pk}
-        for layer in context.dicts:
+        for layer in context_layers:
             _articles_in(layer, wanted, _CONTEXT_DEPTH)
         wanted -= known.keys()
         counted = selectors.comment_counts(article_ids=wanted)

@@ -1,0 +1,21 @@
+"""The <head>'s machine-readable part in Jinja2 reader templates (decision 0066):
+`{{ distribution_head() }}` prints what `{% distribution_head %}` prints."""
+
+from jinja2 import pass_context
+from jinja2.ext import Extension
+from markupsafe import Markup
+
+from kiosque.distribution.head import head_context
+
+
+@pass_context
+def distribution_head(context) -> Markup:
+    head = head_context(context)
+    template = context.environment.get_template("distribution/head.html")
+    return Markup(template.render(head))  # noqa: S704 (an autoescaped template)
+
+
+class DistributionExtension(Extension):
+    def __init__(self, environment):
+        super().__init__(environment)
+        environment.globals.update(distribution_head=distribution_head)
