@@ -110,6 +110,12 @@ def build_newsroom() -> Newsroom:
         home, StandardPage(title="Rectificatifs", slug="rectificatifs", body="<p>Texte.</p>")
     )
     settings.save()
+    # A site's other settings exist from its first day, as on a real site (reading one
+    # for the first time creates it, and a creation empties the site memo).
+    from kiosque.edge.signals import site_wide_settings_models
+
+    for model in site_wide_settings_models():
+        model.for_site(site)
     return Newsroom(
         site, home, monde, europe, sport, topics, topic, authors, author, agency, settings
     )

@@ -11,7 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from kiosque.api.cursor import Position
 from kiosque.newsroom.images import LEAD_SPECS  # the lead renditions the newsroom makes
-from kiosque.newsroom.selectors import visible_articles
+from kiosque.newsroom.selectors import public_only, visible_articles
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _filtered(filters: ArticleFilters) -> QuerySet:
 
     articles = visible_articles().filter(first_published_at__isnull=False)
     if filters.section is not None:
-        section = SectionPage.objects.live().public().filter(pk=filters.section).first()
+        section = public_only(SectionPage.objects.live()).filter(pk=filters.section).first()
         if section is None:
             return articles.none()
         # A section lists the articles of its subsections too (Monde includes Europe).
@@ -101,19 +101,19 @@ def article_page(
 def visible_sections() -> QuerySet:
     from kiosque.newsroom.models import SectionPage
 
-    return SectionPage.objects.live().public().order_by("path")
+    return public_only(SectionPage.objects.live()).order_by("path")
 
 
 def visible_topics() -> QuerySet:
     from kiosque.newsroom.models import TopicPage
 
-    return TopicPage.objects.live().public().order_by("title", "pk")
+    return public_only(TopicPage.objects.live()).order_by("title", "pk")
 
 
 def visible_authors() -> QuerySet:
     from kiosque.newsroom.models import AuthorPage
 
-    return AuthorPage.objects.live().public().order_by("title", "pk")
+    return public_only(AuthorPage.objects.live()).order_by("title", "pk")
 
 
 def sections_by_path(articles: list) -> dict[str, object]:
@@ -128,4 +128,4 @@ def sections_by_path(articles: list) -> dict[str, object]:
     }
     if not prefixes:
         return {}
-    return {s.path: s for s in SectionPage.objects.live().public().filter(path__in=prefixes)}
+    return {s.path: s for s in public_only(SectionPage.objects.live()).filter(path__in=prefixes)}

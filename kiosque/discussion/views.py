@@ -18,6 +18,7 @@ from kiosque.discussion.forms import CommentForm, ReportForm
 from kiosque.discussion.models import Comment
 from kiosque.discussion.text import render_body
 from kiosque.newsroom.models import ArticlePage
+from kiosque.newsroom.selectors import public_only
 from kiosque.readers.access import reader_login_required
 
 
@@ -28,7 +29,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 def _article(article_id: int) -> ArticlePage:
-    article = ArticlePage.objects.live().public().filter(pk=article_id).first()
+    article = public_only(ArticlePage.objects.live()).filter(pk=article_id).first()
     if article is None:
         raise Http404
     return article

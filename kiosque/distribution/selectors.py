@@ -181,8 +181,7 @@ def sitemap_other_pages(site) -> list[SitemapRow]:
         *(model for model in get_page_models() if not issubclass(model, ArticlePage))
     ).values()
     rows = (
-        Page.objects.live()
-        .public()
+        newsroom_selectors.public_only(Page.objects.live())
         .descendant_of(site.root_page, inclusive=True)
         .filter(content_type__in=list(other_types))
         .order_by("path")

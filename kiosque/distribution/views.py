@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from kiosque.distribution import feeds, sitemaps
 from kiosque.distribution.links import root_url_path
+from kiosque.newsroom import selectors as newsroom_selectors
 
 
 def _site(request) -> Site:
@@ -36,7 +37,7 @@ def _feed_page(site, path: str):
 
     root = site.root_page
     slugs = path.split("/")[:-1]  # "monde/europe/" -> ["monde", "europe"]; "" -> []
-    pages = Page.objects.live().public()
+    pages = newsroom_selectors.public_only(Page.objects.live())
     if slugs:
         pages = pages.descendant_of(root).filter(
             slug=slugs[-1], depth=root.depth + len(slugs), url_path=root_url_path(site) + path

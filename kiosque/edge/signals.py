@@ -32,24 +32,37 @@ def _purge_everything(sender, instance, created=False, **kwargs):
     purge_keys_on_commit({ALL})
 
 
+SITE_WIDE_SETTINGS = (
+    "newsroom.NewsroomSettings",
+    "editorial.PolicySettings",
+    "discussion.DiscussionSettings",
+)
+
+
+def site_wide_settings_models() -> list:
+    """The site settings whose every change purges everything (and moves the clock)."""
+    from django.apps import apps
+
+    return [
+        apps.get_model(label)
+        for label in SITE_WIDE_SETTINGS
+        if apps.is_installed(f"kiosque.{label.split('.')[0]}")
+    ]
+
+
 def connect_site_wide_models():
     """Settings, agencies and images show on many pages: a change purges everything.
 
     Rare edits; precise keys for them would cost a key per agency and image on every page.
     """
-    from django.apps import apps
     from wagtail.models import PageViewRestriction, Site
 
-    from kiosque.newsroom.models import Agency, NewsImage, NewsroomSettings
+    from kiosque.newsroom.models import Agency, NewsImage
 
     # A page made private must leave the edge at once; settings of the other apps show
     # on every article (policy links in the footer, comment thread sizes).
     # A site's name, address or home page shows in every page's links.
-    models = [NewsroomSettings, Agency, PageViewRestriction, Site]
-    for label in ("editorial.PolicySettings", "discussion.DiscussionSettings"):
-        app_label = label.split(".")[0]
-        if apps.is_installed(f"kiosque.{app_label}"):
-            models.append(apps.get_model(label))
+    models = [Agency, PageViewRestriction, Site, *site_wide_settings_models()]
     for model in models:
         post_save.connect(_purge_everything, sender=model, dispatch_uid=f"edge-{model.__name__}")
     post_delete.connect(

@@ -1,4 +1,4 @@
-"""The request's Wagtail site and newsroom settings, remembered by each process until
+"""The request's Wagtail site and site-wide settings, remembered by each process until
 the content clock moves.
 
 Every reader page needs both, and each cost a query (with Django's query compilation,
@@ -24,6 +24,7 @@ from wagtail.models import Site
 
 from kiosque.edge.clock import clock_for
 from kiosque.edge.middleware import is_private_path
+from kiosque.edge.signals import site_wide_settings_models
 
 # Hosts are checked against ALLOWED_HOSTS after this middleware: made-up ones must not
 # fill the memory. A site has a handful of real names.
@@ -35,13 +36,15 @@ class _Memo:
         self.lock = threading.Lock()
         self.clock = None
         self.sites: dict[tuple[str, int], Site] = {}
-        self.settings: dict[int, object] = {}
+        self.settings: dict[tuple, object] = {}
+        self.root_paths = None
 
     def forget(self, clock=None) -> None:
         with self.lock:
             self.clock = clock
             self.sites = {}
             self.settings = {}
+            self.root_paths = None
 
     def site(self, request, clock) -> Site | None:
         if clock != self.clock:
@@ -59,15 +62,22 @@ class _Memo:
                     self.sites[key] = site
         return site
 
-    def newsroom_settings(self, site: Site, clock):
-        from kiosque.newsroom.models import NewsroomSettings
-
-        found = self.settings.get(site.pk)
+    def site_root_paths(self, clock) -> list:
+        found = self.root_paths
         if found is None:
-            found = NewsroomSettings.for_site(site)
+            found = Site.get_site_root_paths()
             with self.lock:
                 if clock == self.clock:
-                    self.settings[site.pk] = found
+                    self.root_paths = found
+        return found
+
+    def site_settings(self, model, site: Site, clock):
+        found = self.settings.get((model, site.pk))
+        if found is None:
+            found = model.for_site(site)
+            with self.lock:
+                if clock == self.clock:
+                    self.settings[(model, site.pk)] = found
         return found
 
 
@@ -97,17 +107,19 @@ def private_copy(site: Site) -> Site:
 
 
 def remember_site_for(request) -> None:
-    """Give `request` its site and newsroom settings, from memory when the clock allows."""
-    from kiosque.newsroom.models import NewsroomSettings
-
+    """Give `request` its site and site-wide settings, from memory when the clock allows."""
     clock = clock_for(request)
     site = _memo.site(request, clock)
     if site is None:
         return  # Wagtail looks again, and answers as it always does
     request._wagtail_site = private_copy(site)
-    settings = copy.copy(_memo.newsroom_settings(site, clock))
-    settings._request = request  # as NewsroomSettings.for_request does
-    setattr(request, NewsroomSettings.get_cache_attr_name(), settings)
+    # Every page link (Page.get_url with the request) reads the sites' root paths: from
+    # memory, not one cache read per request (or per link, without the request).
+    request._wagtail_cached_site_root_paths = _memo.site_root_paths(clock)
+    for model in site_wide_settings_models():
+        settings = copy.copy(_memo.site_settings(model, site, clock))
+        settings._request = request  # as BaseSiteSetting.for_request does
+        setattr(request, model.get_cache_attr_name(), settings)
 
 
 class SiteMemoMiddleware:
@@ -137,8 +149,6 @@ class SiteMemoMiddleware:
 
 
 def connect_forgetting() -> None:
-    from kiosque.newsroom.models import NewsroomSettings
-
-    for model in (Site, NewsroomSettings):
+    for model in (Site, *site_wide_settings_models()):
         for signal in (post_save, post_delete):
             signal.connect(forget, sender=model, dispatch_uid=f"site-memo-{model.__name__}")

@@ -6,7 +6,8 @@ never leak through one forgotten query.
 """
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, Window
+from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 
 from kiosque.newsroom.images import CARD_SPECS
@@ -17,7 +18,15 @@ MAX_PAGE_PARAMETER_LENGTH = 6  # beyond 999,999 pages a request is not a reader'
 def visible_articles() -> QuerySet:
     from kiosque.newsroom.models import ArticlePage
 
-    return ArticlePage.objects.live().public()
+    return public_only(ArticlePage.objects.live())
+
+
+def public_only(pages: QuerySet) -> QuerySet:
+    """Wagtail's `.public()`, which reads every view restriction at each call, without
+    that query on a site that has none (the cached answer of models/restrictions.py)."""
+    from kiosque.newsroom.models.restrictions import any_view_restriction
+
+    return pages.public() if any_view_restriction() else pages
 
 
 def with_card_data(articles: QuerySet) -> QuerySet:
@@ -50,7 +59,7 @@ def articles_by_author(author) -> QuerySet:
 
 
 def visible_children(page, page_class) -> QuerySet:
-    return page_class.objects.child_of(page).live().public().order_by("path")
+    return public_only(page_class.objects.child_of(page).live()).order_by("path")
 
 
 def related_articles(article, limit: int = 3) -> list:
@@ -109,12 +118,42 @@ def front_page(home, per_section: int = 4, featured_count: int = 4) -> dict:
             featured.append(article)
             shown.add(article.pk)
 
-    sections = []
-    for section in top_level_sections(home):
-        articles = list(articles_in_section(section).exclude(pk__in=shown)[:per_section])
-        if articles:
-            sections.append({"section": section, "articles": articles})
-    return {"lead": lead, "featured": featured[:featured_count], "sections": sections}
+    sections = list(top_level_sections(home))
+    latest_by_section = latest_in_each_section(visible, sections, per_section, exclude=shown)
+    blocks = [
+        {"section": section, "articles": latest_by_section[section.path]}
+        for section in sections
+        if latest_by_section.get(section.path)
+    ]
+    return {"lead": lead, "featured": featured[:featured_count], "sections": blocks}
+
+
+def latest_in_each_section(visible: QuerySet, sections: list, count: int, exclude=()) -> dict:
+    """{section path: its `count` newest visible articles}, for sibling sections, in one
+    query (a row number per section) and one for the cards' renditions, however many
+    sections the front page has."""
+    if not sections:
+        return {}
+    prefix_length = len(sections[0].path)  # siblings: paths of the same length
+    section_of = Substr("path", 1, prefix_length)
+    ranked = (
+        visible.exclude(pk__in=exclude)
+        .annotate(section_path=section_of)
+        .filter(section_path__in=[section.path for section in sections])
+        .filter(depth__gt=sections[0].depth)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[section_of],
+                order_by=[F("first_published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=count)
+    )
+    found: dict[str, list] = {}
+    for article in with_card_data(newest_first(ranked)):
+        found.setdefault(article.section_path, []).append(article)
+    return found
 
 
 def live_article_at(home, path_components: list[str]):
@@ -128,6 +167,14 @@ def live_article_at(home, path_components: list[str]):
     if not path_components:
         return None
     url_path = home.url_path + "/".join(path_components) + "/"
-    return ArticlePage.objects.filter(
-        slug=path_components[-1], url_path=url_path, live=True, alias_of__isnull=True
-    ).first()
+    # With what the page shows around the text in the same round trips: its topic and
+    # lead image (joined), and every rendition of that image (one query), which the
+    # lead picture, the JSON-LD image and the sharing tags all read.
+    return (
+        ArticlePage.objects.filter(
+            slug=path_components[-1], url_path=url_path, live=True, alias_of__isnull=True
+        )
+        .select_related("topic", "lead_image")
+        .prefetch_related("lead_image__renditions")
+        .first()
+    )

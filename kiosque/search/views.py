@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from kiosque.newsroom.models import NewsroomSettings, SectionPage
-from kiosque.newsroom.selectors import MAX_PAGE_PARAMETER_LENGTH
+from kiosque.newsroom.selectors import MAX_PAGE_PARAMETER_LENGTH, public_only
 from kiosque.search.forms import SearchForm
 from kiosque.search.selectors import MAX_PAGES, parse_query, search_articles
 
@@ -24,7 +24,7 @@ def _page_number(request) -> int:
 def search(request):
     newsroom = NewsroomSettings.for_request(request)
     timezone.activate(newsroom.zone)  # dates of results as on every reader page
-    sections = SectionPage.objects.live().public().order_by("path")
+    sections = public_only(SectionPage.objects.live()).order_by("path")
     form = SearchForm(request.GET, sections=sections)
     context = {"form": form, "newsroom": newsroom, "results_page": None, "no_words": False}
     if not form.is_valid():

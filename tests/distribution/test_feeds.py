@@ -262,7 +262,8 @@ def test_feed_links_do_not_read_the_site_root_for_each_item(client, newsroom, mo
     for url in ("/rss.xml", "/atom.xml", "/monde/rss.xml", "/auteurs/camille-roussel/rss.xml"):
         reads.clear()
         parsed = read_feed(client, url)
-        assert parsed.entries and reads == [], (url, len(reads))
+        # At most the site memo's one read for its clock (edge/site_memo.py), none per link.
+        assert parsed.entries and len(reads) <= 1, (url, len(reads))
 
 
 def test_private_sections_have_no_feed(client, newsroom):

@@ -290,7 +290,11 @@ def test_sitemap_page_costs_the_same_queries_for_few_or_many(client, newsroom):
         return len(captured)
 
     make_article(newsroom.europe, slug="a", lead_image=make_image("A"), published_at=days_ago(1))
-    client.get("/sitemap.xml")  # the process reads its site and settings once (site_memo)
+    # The process reads its site and settings once (site_memo), and whether any page is
+    # private once (a cached answer): a first view of each, then the measured ones.
+    urls = ("/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/news.xml")
+    for url in urls:
+        client.get(url)
     few = [count(u) for u in ("/sitemap.xml", "/sitemaps/articles-1.xml", "/sitemaps/news.xml")]
     for n in range(6):
         make_article(

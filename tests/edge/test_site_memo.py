@@ -41,7 +41,10 @@ def test_the_site_and_settings_are_read_once_per_clock(newsroom):
         assert Client().get(article.url).status_code == 200
     tables = " ".join(query["sql"] for query in queries)
     assert "wagtailcore_site" not in tables
+    # Every site-wide setting (the footer's policy links too), and the sites' root paths
+    # that every link reads (a cache read each, before: not a query, not asserted here).
     assert "newsroom_newsroomsettings" not in tables
+    assert "editorial_policysettings" not in tables
 
 
 def test_another_processs_change_shows_once_the_clock_moves(newsroom):
