@@ -26,6 +26,7 @@ help:
 	@echo "make test-fast - the unit tests, for the edit-test loop (SELECT=... for another -m)"
 	@echo "make lint   - ruff and djhtml checks"
 	@echo "make lock   - re-pin requirements/*.txt from requirements/*.in"
+	@echo "make bench-pages - every reader page cold and warm against /healthz (bench/cold_path.py)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -145,3 +146,11 @@ bench: $(VENV)/.runtime edge-packages
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y wrk nginx; \
 	fi
 	$(BIN)/python bench/http_bench.py $(BENCH_ARGS)
+	$(BIN)/python bench/cold_path.py
+
+# Every reader page rendered whole (fragments off) and warm, against /healthz through the
+# same server: the cold path of issue 15 (bench/cold_path.py; --profile PAGE for a profile).
+.PHONY: bench-pages
+bench-pages: $(VENV)/.runtime
+	@if ! command -v wrk >/dev/null; then $(SUDO) apt-get update && $(SUDO) apt-get install -y wrk; fi
+	$(BIN)/python bench/cold_path.py $(BENCH_ARGS)
