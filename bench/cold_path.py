@@ -3,6 +3,7 @@
     .venv/bin/python bench/cold_path.py                    # what `make bench-pages` runs
     .venv/bin/python bench/cold_path.py --in-process-only  # no gunicorn, no wrk
     .venv/bin/python bench/cold_path.py --profile article  # where one page's time goes
+    .venv/bin/python bench/cold_path.py --queries article --fragments  # its SQL, warm
 
 On the small bench database (BENCH_SMALL_URL, 1,000 articles, loaded and indexed on
 first use) and the reference article of kiosque.benchdata (60 comments), with the
@@ -81,13 +82,27 @@ def page_paths() -> dict[str, str]:
     }
 
 
-def time_requests(client, path: str, requests: int) -> dict:
-    from django.db import connection
+def warm_up(client, path: str) -> None:
+    """Templates and translations loaded, and the fragments kept (when they are on).
 
-    for _ in range(3):  # the first renders load templates and translations
+    A fragment rendered less than CLOCK_SKEW after one of its keys was first seen is not
+    trusted (edge/fragments.py): without the pause, the first second of "warm" renders
+    would all be cold.
+    """
+    from kiosque.edge.fragments import CLOCK_SKEW
+
+    for attempt in range(4):
+        if attempt == 2:
+            time.sleep(CLOCK_SKEW + 0.2)
         response = client.get(path)
         if response.status_code != 200:
             raise SystemExit(f"{path} answered {response.status_code}")
+
+
+def time_requests(client, path: str, requests: int) -> dict:
+    from django.db import connection
+
+    warm_up(client, path)
     queries = []  # counted by a wrapper: each request empties connection.queries
 
     def count(execute, sql, params, many, context):
@@ -135,8 +150,7 @@ def profile(page: str, requests: int, top: int) -> None:
 
     path = page_paths()[page]
     client = Client(HTTP_HOST="127.0.0.1")
-    for _ in range(3):
-        client.get(path)
+    warm_up(client, path)
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(requests):
@@ -161,6 +175,30 @@ def profile(page: str, requests: int, top: int) -> None:
         print(f"  {label}: {calls / requests:.0f} per request")
     stats.sort_stats("tottime").print_stats(top)
     stats.sort_stats("cumulative").print_stats(top)
+
+
+def show_queries(page: str) -> None:
+    """The SQL of one render of the page (after three warm-up renders), one line each."""
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+
+    path = page_paths()[page]
+    client = Client(HTTP_HOST="127.0.0.1")
+    warm_up(client, path)
+    queries = []
+
+    def record(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        client.get(path)
+    print(f"{page} ({path}), fragments {os.environ['FRAGMENT_CACHE']}: {len(queries)} queries")
+    for sql in queries:
+        print(" ", sql if os.environ.get("BENCH_FULL_SQL") else sql[:300])
 
 
 # --- the parent: databases, servers, wrk, the report ------------------------------------
@@ -343,6 +381,10 @@ def main() -> int:
     parser.add_argument("--in-process-only", action="store_true")
     parser.add_argument("--profile", choices=PAGES, help="cProfile this page and stop.")
     parser.add_argument("--top", type=int, default=30, help="With --profile: lines shown.")
+    parser.add_argument("--queries", choices=PAGES, help="Print the SQL of one render and stop.")
+    parser.add_argument(
+        "--fragments", action="store_true", help="With --profile or --queries: fragments warm."
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -356,9 +398,12 @@ def main() -> int:
     http_bench.ensure_database(args.database_url, args.articles, args.articles * 10, args.var_dir)
     ensure_search_index(args.database_url, args.var_dir)
     http_bench.prepare_var_dir(args.var_dir)
-    if args.profile:
-        os.environ.update(child_environment(args, False, http_bench.free_port()))
-        profile(args.profile, args.requests, args.top)
+    if args.profile or args.queries:
+        os.environ.update(child_environment(args, args.fragments, http_bench.free_port()))
+        if args.queries:
+            show_queries(args.queries)
+        else:
+            profile(args.profile, args.requests, args.top)
         return 0
 
     serve_defaults = http_bench._serve_defaults()

@@ -139,7 +139,11 @@ def test_article_page_with_its_comments_costs_the_same_with_10_or_120(client, ne
 OTHER_PAGE_BUDGETS = {
     "topic": ("/dossiers/crise-en-ukraine/", 9),
     "author": ("/auteurs/camille-roussel/", 10),
-    "search": ("/recherche/?q=dix+europe", 8),
+    # On PostgreSQL each search also sets and resets two planner settings around its
+    # two statements (search/engines/postgresql.py), and in a test's transaction that
+    # block is a savepoint: 4 statements more per try, and this query tries twice (no
+    # article has both words, so it looks again for either).
+    "search": ("/recherche/?q=dix+europe", {"sqlite": 8, "postgresql": 16}),
     # The comments page is private (no edge, no site memo): its site and settings are read.
     "comments": (None, 13),
 }
@@ -161,8 +165,12 @@ def test_other_reader_pages_have_a_query_budget(client, newsroom, page):
     _index_for_search()
     large_queries = queries_for(client, url)
 
+    if isinstance(budget, dict):
+        budget = budget[connection.vendor]
     assert len(large_queries) == len(small_queries), "\n".join(large_queries)
-    assert len(small_queries) <= budget, "\n".join(small_queries)
+    assert len(small_queries) <= budget, f"{len(small_queries)} queries:\n" + "\n".join(
+        small_queries
+    )
 
 
 def _index_for_search() -> None:

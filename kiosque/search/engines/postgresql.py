@@ -99,14 +99,14 @@ def search(match: Match, filters: Filters, *, now: datetime, offset: int, limit:
         # The planner does not count the cost of reading long vectors out of line: left
         # alone, it checks matches row by row along the publication-time index or the
         # whole table, reading every vector. The GIN indexes answer without them.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_indexscan = off")
+        # One round trip each way (Django's psycopg cursor binds on the client, which
+        # lets one execute carry two statements without parameters).
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
         try:
             cursor.execute(sql, [tsquery, *params, *params, now, limit, offset])
             ids = [row[0] for row in cursor.fetchall()]
             cursor.execute(count_sql, params)
             total = cursor.fetchone()[0]
         finally:
-            cursor.execute("RESET enable_seqscan")
-            cursor.execute("RESET enable_indexscan")
+            cursor.execute("RESET enable_seqscan; RESET enable_indexscan")
     return ids, total
