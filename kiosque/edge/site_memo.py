@@ -1,4 +1,4 @@
-"""The request's Wagtail site and site-wide settings, remembered by each process until
+"""The request's Wagtail site, site-wide settings and site data, remembered by each process until
 the content clock moves.
 
 Every reader page needs both, and each cost a query (with Django's query compilation,
@@ -22,6 +22,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from kiosque.core.site_data import REQUEST_ATTRIBUTE as SITE_DATA_ATTRIBUTE
+from kiosque.core.site_data import loader as site_data_loader
 from kiosque.edge.clock import clock_for
 from kiosque.edge.middleware import is_private_path
 from kiosque.edge.signals import site_wide_settings_models
@@ -38,6 +40,7 @@ class _Memo:
         self.sites: dict[tuple[str, int], Site] = {}
         self.settings: dict[tuple, object] = {}
         self.root_paths = None
+        self.data: dict[tuple[str, int], object] = {}
 
     def forget(self, clock=None) -> None:
         with self.lock:
@@ -45,6 +48,7 @@ class _Memo:
             self.sites = {}
             self.settings = {}
             self.root_paths = None
+            self.data = {}
 
     def site(self, request, clock) -> Site | None:
         if clock != self.clock:
@@ -79,6 +83,28 @@ class _Memo:
                 if clock == self.clock:
                     self.settings[(model, site.pk)] = found
         return found
+
+    def site_data(self, name: str, site: Site, clock):
+        found = self.data.get((name, site.pk))
+        if found is None:
+            found = site_data_loader(name)(site)
+            with self.lock:
+                if clock == self.clock:
+                    self.data[(name, site.pk)] = found
+        return found
+
+
+class _RequestSiteData:
+    """What core.site_data reads for one request: the memo's data of its site and clock."""
+
+    def __init__(self, memo: _Memo, site: Site, clock):
+        self.memo = memo
+        self.site = site
+        self.site_pk = site.pk
+        self.clock = clock
+
+    def get(self, name: str):
+        return self.memo.site_data(name, self.site, self.clock)
 
 
 _memo = _Memo()
@@ -116,6 +142,8 @@ def remember_site_for(request) -> None:
     # Every page link (Page.get_url with the request) reads the sites' root paths: from
     # memory, not one cache read per request (or per link, without the request).
     request._wagtail_cached_site_root_paths = _memo.site_root_paths(clock)
+    # Registered site-wide data (the sections...), loaded on first use under this clock.
+    setattr(request, SITE_DATA_ATTRIBUTE, _RequestSiteData(_memo, site, clock))
     for model in site_wide_settings_models():
         settings = copy.copy(_memo.site_settings(model, site, clock))
         settings._request = request  # as BaseSiteSetting.for_request does
@@ -149,6 +177,13 @@ class SiteMemoMiddleware:
 
 
 def connect_forgetting() -> None:
-    for model in (Site, *site_wide_settings_models()):
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import post_page_move
+
+    from kiosque.newsroom.models import SectionPage
+
+    # The sections (site data) change with a section's save, a move or a restriction.
+    for model in (Site, *site_wide_settings_models(), SectionPage, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(forget, sender=model, dispatch_uid=f"site-memo-{model.__name__}")
+    post_page_move.connect(forget, dispatch_uid="site-memo-page-moved")

@@ -8,4 +8,6 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self) -> None:
-        from kiosque.newsroom import signals  # noqa: F401  (connects the publication log)
+        from kiosque.newsroom import sections, signals  # noqa: F401 (signals: the publication log)
+
+        sections.connect()

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from kiosque.newsroom import selectors
 from kiosque.newsroom.article_parts import ArticleRequest, add_parts
 from kiosque.newsroom.images import LEAD, picture_sources
+from kiosque.newsroom.sections import section_trail
 from kiosque.newsroom.text.age_banner import age_banner_text
 from kiosque.newsroom.text.credit_line import credit_line
 from kiosque.newsroom.text.photo_credit import photo_credit
@@ -83,10 +84,14 @@ def linked_credit_line(newsroom_name: str, agencies: list, authors: list, langua
     return mark_safe(text)  # noqa: S308 (inputs escaped above)
 
 
-def breadcrumb(article) -> list:
-    from kiosque.newsroom.models import SectionPage
+def breadcrumb(article, request=None) -> list:
+    """The sections above the article, from the site's remembered list (sections.py)."""
+    from wagtail.models import Site
 
-    return list(SectionPage.objects.ancestor_of(article).order_by("depth"))
+    site = Site.find_for_request(request) if request is not None else article.get_site()
+    if site is None:
+        return []
+    return section_trail(request, site, article)
 
 
 def article_page_context(article, request) -> dict:
@@ -135,7 +140,7 @@ def article_page_context(article, request) -> dict:
             )
         ),
         "lead_picture": SimpleLazyObject(lambda: lead_picture(article)),
-        "breadcrumb": SimpleLazyObject(lambda: breadcrumb(article)),
+        "breadcrumb": SimpleLazyObject(lambda: breadcrumb(article, request)),
         "related_articles": SimpleLazyObject(lambda: selectors.related_articles(article)),
     }
     # The comments (discussion) and the page's clock steps (edge): article_parts.py.

@@ -7,12 +7,12 @@ from django.utils.functional import SimpleLazyObject
 def _navigation_sections(request):
     from wagtail.models import Site
 
-    from kiosque.newsroom.selectors import top_level_sections
+    from kiosque.newsroom.sections import navigation_sections
 
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(top_level_sections(site.root_page))
+    return navigation_sections(request, site)
 
 
 def section_navigation(request) -> dict:

@@ -100,3 +100,52 @@ def test_the_health_check_the_admin_and_the_api_do_not_use_it(client, newsroom, 
     assert site_memo._memo.sites == {}
     assert client.get("/").status_code == 200  # the control: a reader page does
     assert len(site_memo._memo.sites) == 1
+
+
+def navigation_and_trail(url: str) -> tuple[str, str]:
+    html = footer_of(url)
+    navigation = html.split('class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    trail = html.split('class="breadcrumb"', 1)[1].split("</nav>", 1)[0]
+    return navigation, trail
+
+
+def test_the_sections_are_read_once_per_clock_for_navigation_and_breadcrumb(newsroom):
+    article = make_article(newsroom.europe, slug="fil", published_at=days_ago(1))
+    Client().get(article.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        navigation, trail = navigation_and_trail(article.url)
+    assert "newsroom_sectionpage" not in " ".join(query["sql"] for query in queries)
+    assert ">Monde</a>" in navigation
+    assert 0 <= trail.index(">Monde</a>") < trail.index(">Europe</a>")
+
+
+def test_a_renamed_section_shows_in_navigation_and_breadcrumb(newsroom):
+    article = make_article(newsroom.europe, slug="renomme", published_at=days_ago(1))
+    navigation_and_trail(article.url)
+
+    # Another process's rename: rows changed, no signal here, then its purge.
+    from wagtail.models import Page
+
+    Page.objects.filter(pk=newsroom.monde.pk).update(title="International")
+    assert ">Monde</a>" in navigation_and_trail(article.url)[0]  # the clock has not moved
+    content_changed()
+    navigation, trail = navigation_and_trail(article.url)
+    assert ">International</a>" in navigation and ">International</a>" in trail
+
+    # A save in this process (inside the test's transaction) is seen at once.
+    europe = newsroom.europe
+    europe.title = "Union européenne"
+    europe.save_revision().publish()
+    assert ">Union européenne</a>" in navigation_and_trail(article.url)[1]
+
+
+def test_a_private_section_leaves_the_navigation(newsroom):
+    from wagtail.models import PageViewRestriction
+
+    article = make_article(newsroom.europe, slug="prive", published_at=days_ago(1))
+    assert ">Monde</a>" in navigation_and_trail(article.url)[0]
+    PageViewRestriction.objects.create(page=newsroom.monde, restriction_type="login")
+    html = footer_of("/")
+    navigation = html.split('class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    assert ">Monde</a>" not in navigation

@@ -59,7 +59,9 @@ class SectionPage(ArticleListingPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["subsections"] = selectors.visible_children(self, SectionPage)
-        context["breadcrumb"] = list(SectionPage.objects.ancestor_of(self).order_by("depth"))
+        from kiosque.newsroom.article_view import breadcrumb
+
+        context["breadcrumb"] = breadcrumb(self, request)
         return context
 
 
