@@ -88,12 +88,17 @@ def _filter(spec: str):
 
 
 def existing_renditions(image, specs) -> dict:
-    """{spec: rendition} for the renditions of `image` already made (prefetched or one query)."""
+    """{spec: rendition} for the renditions of `image` already made (prefetched, or all of
+    them read once and kept on the image)."""
+    from django.db.models import prefetch_related_objects
+
     wanted = {spec: _filter(spec).get_cache_key(image) for spec in specs}
-    if "renditions" in getattr(image, "_prefetched_objects_cache", {}):
-        candidates = image.renditions.all()
-    else:
-        candidates = image.renditions.filter(filter_spec__in=list(wanted))
+    if "renditions" not in getattr(image, "_prefetched_objects_cache", {}):
+        # Every rendition of the image, once, on the first need: an article's lead image
+        # is read by the lead picture, the JSON-LD and the sharing tags (one query, not
+        # three), and a page served from its fragments never asks at all.
+        prefetch_related_objects([image], "renditions")
+    candidates = image.renditions.all()
     return {
         r.filter_spec: r
         for r in candidates

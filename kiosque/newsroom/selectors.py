@@ -167,14 +167,13 @@ def live_article_at(home, path_components: list[str]):
     if not path_components:
         return None
     url_path = home.url_path + "/".join(path_components) + "/"
-    # With what the page shows around the text in the same round trips: its topic and
-    # lead image (joined), and every rendition of that image (one query), which the
-    # lead picture, the JSON-LD image and the sharing tags all read.
+    # With what the page shows around the text in the same round trip: its topic and
+    # lead image (joined). The image's renditions are read once, when a part of the page
+    # that shows them is rendered (images.existing_renditions): not on a warm page.
     return (
         ArticlePage.objects.filter(
             slug=path_components[-1], url_path=url_path, live=True, alias_of__isnull=True
         )
         .select_related("topic", "lead_image")
-        .prefetch_related("lead_image__renditions")
         .first()
     )
