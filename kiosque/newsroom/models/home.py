@@ -39,7 +39,16 @@ class HomePage(ViewRestrictionsFastPath, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.front_page(self))
+        from wagtail.models import Site
+
+        from kiosque.newsroom.sections import navigation_sections
+
+        # The section blocks follow the navigation: the site's remembered sections.
+        site = Site.find_for_request(request)
+        sections = (
+            navigation_sections(request, site) if site and site.root_page_id == self.pk else None
+        )
+        context.update(selectors.front_page(self, sections=sections))
         return context
 
     def route(self, request, path_components):
