@@ -189,13 +189,10 @@ def live_article_at(home, path_components: list[str]):
     if not path_components:
         return None
     url_path = home.url_path + "/".join(path_components) + "/"
-    # With what the page shows around the text in the same round trip: its topic and
-    # lead image (joined). The image's renditions are read once, when a part of the page
-    # that shows them is rendered (images.existing_renditions): not on a warm page.
-    return (
-        ArticlePage.objects.filter(
-            slug=path_components[-1], url_path=url_path, live=True, alias_of__isnull=True
-        )
-        .select_related("topic", "lead_image")
-        .first()
-    )
+    # The article alone. Joining its topic and lead image saved two small queries when
+    # the page is rendered whole (0.2 ms) but cost every page served from its fragments
+    # 1.2 ms of query compilation (bench/cold_path.py, 2026-12-06): they are read when a
+    # part that shows them is rendered, as are the image's renditions.
+    return ArticlePage.objects.filter(
+        slug=path_components[-1], url_path=url_path, live=True, alias_of__isnull=True
+    ).first()
