@@ -44,6 +44,24 @@ def test_dates_show_in_the_active_zone_as_djangos_date_filter():
     assert format_date(None, "c") == "" and format_date("", "c") == ""
 
 
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2021, 12, 30, 22, 41, tzinfo=UTC),
+        datetime(2026, 3, 29, 0, 59, 59, 123456, tzinfo=UTC),  # summer time starts at 1:00
+        datetime(2026, 10, 25, 0, 30, tzinfo=UTC),  # the hour that is shown twice
+        datetime(987, 1, 2, 3, 4, 5, tzinfo=UTC),
+    ],
+)
+def test_the_fast_date_formats_write_what_django_writes(moment):
+    from django.utils import dateformat
+
+    with timezone.override("Europe/Paris"):
+        local = timezone.localtime(moment)
+        for format_string in ("c", "d/m/Y H:i"):
+            assert format_date(moment, format_string) == dateformat.format(local, format_string)
+
+
 def test_messages_of_jinja2_templates_are_found_on_their_lines():
     source = (
         "<p>{{ _('Published on') }}</p>\n"
