@@ -23,14 +23,14 @@ from django.utils.http import urlencode as urlencode_pairs
 from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import ChainableUndefined, Environment
 
-
 # The two formats every reader page prints for each comment and card, written the way
 # Django's dateformat writes them ("c" is isoformat(); day, month, hour and minute with
 # two digits) without its per-call parsing of the format string.
 _FAST_DATETIME_FORMATS = {
     "c": datetime.isoformat,
-    "d/m/Y H:i": lambda value: f"{value.day:02d}/{value.month:02d}/{value.year:04d} "
-    f"{value.hour:02d}:{value.minute:02d}",
+    "d/m/Y H:i": lambda value: (
+        f"{value.day:02d}/{value.month:02d}/{value.year:04d} {value.hour:02d}:{value.minute:02d}"
+    ),
 }
 
 
