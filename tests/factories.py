@@ -1,9 +1,11 @@
 """Test data builders: small, explicit, published through Wagtail like real content."""
 
 import io
+import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
+import time_machine
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image
@@ -168,3 +170,11 @@ def set_publication_times(article: ArticlePage, times: list[datetime], minor=Non
 
 def days_ago(days: float) -> datetime:
     return timezone.now() - timedelta(days=days)
+
+
+def inside_one_rate_window(seconds_in: int = 0):
+    """The clock stopped `seconds_in` seconds into the next hour, for a test of a
+    fixed-window rate limit: requests that straddle the end of a window would start a
+    new count, and the test would fail now and then (it did: a like endpoint, in CI)."""
+    next_hour = time.time() // 3600 * 3600 + 3600
+    return time_machine.travel(datetime.fromtimestamp(next_hour + seconds_in, UTC), tick=False)
