@@ -6,6 +6,7 @@ from django.test import Client
 from kiosque.discussion.services import comment_post
 from kiosque.discussion.text import render_body
 from tests.discussion.helpers import PASSWORD, make_reader
+from tests.factories import inside_one_rate_window
 
 pytestmark = pytest.mark.django_db
 
@@ -64,9 +65,10 @@ def test_reader_actions_are_rate_limited(article):
     comment = comment_post(user=other, article=article, body="À aimer")
     client = Client()
     client.force_login(reader)
-    for _n in range(61):
-        client.post(f"/commentaires/commentaire/{comment.pk}/aimer/")
-    page = client.get(f"/commentaires/{article.pk}/")
+    with inside_one_rate_window():
+        for _n in range(61):
+            client.post(f"/commentaires/commentaire/{comment.pk}/aimer/")
+        page = client.get(f"/commentaires/{article.pk}/")
     assert "Trop d’actions en peu de temps" in page.text
 
 
