@@ -14,7 +14,7 @@ from kiosque.newsroom.article_parts import ArticleRequest
 def comments_context(article, now, site_close_after_days: int, language: str) -> dict:
     # The per-article closing rule (an override) wins over the newsroom's setting.
     discussion = article_discussion(article)
-    days = discussion["override_days"]
+    days = discussion.override_days
     days = site_close_after_days if days is None else days
     return {
         "comments_close_at": comments_close_at(article, days),

@@ -11,6 +11,7 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from kiosque.discussion import selectors, threads
 from kiosque.edge.keys import article_key
@@ -39,29 +40,71 @@ def discussion_changed(article_id: int) -> None:
     purge_keys_on_commit({article_key(article_id)})
 
 
-def article_discussion(article) -> dict:
+class PublicDiscussion:
+    """The public thread of one article, as the article page shows it.
+
+    The page needs the thread's closing rule on every view (is the form shown?), but the
+    comments themselves only when the comment-list fragment must be rendered again: most
+    views are served from that fragment, so the comments (dozens of pickled model
+    instances) are read from the cache on first use only.
+    """
+
+    def __init__(self, article, version: str):
+        self.article = article
+        self.version = version
+        self.thread_url = reverse("discussion:thread", args=[article.pk])
+        self.fragment_url = reverse("discussion:fragment", args=[article.pk])
+
+    @cached_property
+    def override_days(self) -> int | None:
+        # Kept apart from the comments: a few bytes to read on every view.
+        key = f"discussion:rules:{self.article.pk}:{self.version}"
+        rules = cache.get(key)
+        if rules is None:
+            rules = {"override_days": threads.close_after_days(self.article, None)}
+            cache.set(key, rules, CACHE_SECONDS)
+        return rules["override_days"]
+
+    @cached_property
+    def _comments(self) -> dict:
+        article_id = self.article.pk
+        key = f"discussion:public:{article_id}:{self.version}"
+        data = cache.get(key)
+        if data is None:
+            config = threads.site_settings(self.article)
+            data = {
+                "page": selectors.thread_page(article_id=article_id, size=config.page_size),
+                "picks": selectors.editors_picks(article_id=article_id),
+                "count": selectors.comment_count(article_id=article_id),
+                "max_depth": config.max_depth,
+            }
+            cache.set(key, data, CACHE_SECONDS)
+        return data
+
+    @property
+    def page(self):
+        return self._comments["page"]
+
+    @property
+    def picks(self):
+        return self._comments["picks"]
+
+    @property
+    def count(self) -> int:
+        return self._comments["count"]
+
+    @property
+    def max_depth(self) -> int:
+        return self._comments["max_depth"]
+
+
+def article_discussion(article) -> PublicDiscussion:
     version = cache.get(_version_key(article.pk))
     if version is None:
         version = uuid.uuid4().hex
         cache.add(_version_key(article.pk), version, None)
         version = cache.get(_version_key(article.pk), version)
-    key = f"discussion:public:{article.pk}:{version}"
-    data = cache.get(key)
-    if data is None:
-        config = threads.site_settings(article)
-        data = {
-            "page": selectors.thread_page(article_id=article.pk, size=config.page_size),
-            "picks": selectors.editors_picks(article_id=article.pk),
-            "count": selectors.comment_count(article_id=article.pk),
-            "max_depth": config.max_depth,
-            "override_days": threads.close_after_days(article, None),
-        }
-        cache.set(key, data, CACHE_SECONDS)
-    return {
-        **data,
-        "thread_url": reverse("discussion:thread", args=[article.pk]),
-        "fragment_url": reverse("discussion:fragment", args=[article.pk]),
-    }
+    return PublicDiscussion(article, version)
 
 
 def localised(url: str, language: str) -> str:

@@ -10,6 +10,7 @@ from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 
+from kiosque.core.prepared import PreparedQuery
 from kiosque.newsroom.images import CARD_SPECS
 
 MAX_PAGE_PARAMETER_LENGTH = 6  # beyond 999,999 pages a request is not a reader's
@@ -178,21 +179,29 @@ def latest_in_each_section(visible: QuerySet, sections: list, count: int, exclud
     return found
 
 
+def _article_at(slug: str, url_path: str) -> QuerySet:
+    from kiosque.newsroom.models import ArticlePage
+
+    return ArticlePage.objects.filter(
+        slug=slug, url_path=url_path, live=True, alias_of__isnull=True
+    ).order_by("pk")[:1]
+
+
+_ARTICLE_AT = PreparedQuery("newsroom.ArticlePage", _article_at, "slug", "url_path")
+
+
 def live_article_at(home, path_components: list[str]):
     """The live article whose address under `home` is `path_components`, or None.
 
     What Wagtail's route would find, in one query: the slug (indexed) narrows the
     search, the full url_path decides. Aliases are left to Wagtail's route.
     """
-    from kiosque.newsroom.models import ArticlePage
-
     if not path_components:
         return None
     url_path = home.url_path + "/".join(path_components) + "/"
     # The article alone. Joining its topic and lead image saved two small queries when
     # the page is rendered whole (0.2 ms) but cost every page served from its fragments
     # 1.2 ms of query compilation (bench/cold_path.py, 2026-12-06): they are read when a
-    # part that shows them is rendered, as are the image's renditions.
-    return ArticlePage.objects.filter(
-        slug=path_components[-1], url_path=url_path, live=True, alias_of__isnull=True
-    ).first()
+    # part that shows them is rendered, as are the image's renditions. The query itself
+    # is compiled once per process (core.prepared): every article view runs it.
+    return _ARTICLE_AT.first(slug=path_components[-1], url_path=url_path)
