@@ -54,14 +54,19 @@ def _policies(context):
 
 
 def _article_parts(context, article, site, newsroom) -> dict:
-    from kiosque.newsroom.article_view import body_plain_text, breadcrumb, credited_authors
+    from kiosque.newsroom.article_view import (
+        body_plain_text,
+        breadcrumb,
+        credited_agencies,
+        credited_authors,
+    )
 
     authors = context.get("authors")
     if authors is None:
         authors = credited_authors(article)
     agencies = context.get("agencies")
     if agencies is None:
-        agencies = list(article.agencies.all())
+        agencies = credited_agencies(article)
     sections = context.get("breadcrumb")
     if sections is None:
         sections = breadcrumb(article)

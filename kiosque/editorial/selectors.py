@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.db.models import Max, QuerySet
 
+from kiosque.core.prepared import PreparedQuery, held_in_memory
 from kiosque.editorial.models import Correction, Withdrawal
 from kiosque.newsroom.selectors import visible_articles
 
@@ -23,6 +24,14 @@ def public_corrections() -> QuerySet:
     )
 
 
+def _corrections_of(page_id: int):
+    return Correction.objects.filter(page_id=page_id)
+
+
+# Compiled once (core.prepared): every article rendered whole reads it.
+_CORRECTIONS_OF = PreparedQuery("editorial.Correction", _corrections_of, page_id=int)
+
+
 def article_corrections(article) -> list:
     """The corrections shown on the article, oldest first (the order they happened).
 
@@ -31,7 +40,11 @@ def article_corrections(article) -> list:
     """
     cached = article.__dict__.get("_shown_corrections")
     if cached is None:
-        cached = sorted(article.corrections.all(), key=lambda c: (c.corrected_at, c.pk or 0))
+        if held_in_memory(article, "corrections"):  # a preview shows the draft's notes
+            corrections = article.corrections.all()
+        else:
+            corrections = _CORRECTIONS_OF.all(page_id=article.pk)
+        cached = sorted(corrections, key=lambda c: (c.corrected_at, c.pk or 0))
         article.__dict__["_shown_corrections"] = cached
     return cached
 

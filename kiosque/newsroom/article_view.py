@@ -12,6 +12,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from kiosque.core.prepared import PreparedQuery, held_in_memory
 from kiosque.newsroom import selectors
 from kiosque.newsroom.article_parts import ArticleRequest, add_parts
 from kiosque.newsroom.images import LEAD, picture_sources
@@ -58,11 +59,36 @@ def lead_picture(article) -> LeadPicture | None:
     )
 
 
+def _author_links(page_id: int):
+    from kiosque.newsroom.models import ArticleAuthor
+
+    return ArticleAuthor.objects.filter(page_id=page_id).select_related("author")
+
+
+def _agencies_of(page_id: int):
+    from kiosque.newsroom.models import Agency
+
+    return Agency.objects.filter(articles=page_id)
+
+
+# Compiled once (core.prepared): every article rendered whole reads both.
+_AUTHOR_LINKS = PreparedQuery("newsroom.ArticleAuthor", _author_links, page_id=int)
+_AGENCIES_OF = PreparedQuery("newsroom.Agency", _agencies_of, page_id=int)
+
+
+def credited_agencies(article) -> list:
+    if held_in_memory(article, "agencies"):  # a preview shows the draft's agencies
+        return list(article.agencies.all())
+    return _AGENCIES_OF.all(page_id=article.pk)
+
+
 def credited_authors(article) -> list:
-    # select_related works on the database and on modelcluster's in-memory children
-    # (previews), so one query serves both.
+    if held_in_memory(article, "article_authors"):  # a preview shows the draft's authors
+        links = article.article_authors.all().select_related("author")
+    else:
+        links = _AUTHOR_LINKS.all(page_id=article.pk)
     authors = []
-    for link in article.article_authors.all().select_related("author"):
+    for link in links:
         if link.author not in authors:
             authors.append(link.author)
     return authors
@@ -110,7 +136,7 @@ def article_page_context(article, request) -> dict:
 
     published_at = article.first_published_at
     authors = SimpleLazyObject(lambda: credited_authors(article))
-    agencies = SimpleLazyObject(lambda: list(article.agencies.all()))
+    agencies = SimpleLazyObject(lambda: credited_agencies(article))
 
     context = {
         "newsroom": newsroom,

@@ -8,6 +8,8 @@ renditions all agree.
 import functools
 from dataclasses import dataclass
 
+from kiosque.core.prepared import PreparedQuery, remember_prefetched
+
 
 @dataclass(frozen=True)
 class PictureKind:
@@ -87,6 +89,15 @@ def _filter(spec: str):
     return Filter(spec=spec)
 
 
+def _renditions_of(image_id: int):
+    from kiosque.newsroom.models import NewsRendition
+
+    return NewsRendition.objects.filter(image_id=image_id)
+
+
+_RENDITIONS_OF = PreparedQuery("newsroom.NewsRendition", _renditions_of, image_id=int)
+
+
 def existing_renditions(image, specs) -> dict:
     """{spec: rendition} for the renditions of `image` already made (prefetched, or all of
     them read once and kept on the image)."""
@@ -97,7 +108,10 @@ def existing_renditions(image, specs) -> dict:
         # Every rendition of the image, once, on the first need: an article's lead image
         # is read by the lead picture, the JSON-LD and the sharing tags (one query, not
         # three), and a page served from its fragments never asks at all.
-        prefetch_related_objects([image], "renditions")
+        if type(image.pk) is int:
+            remember_prefetched(image, "renditions", _RENDITIONS_OF.all(image_id=image.pk))
+        else:
+            prefetch_related_objects([image], "renditions")
     candidates = image.renditions.all()
     return {
         r.filter_spec: r

@@ -83,8 +83,27 @@ def visible_children(page, page_class) -> QuerySet:
     return public_only(page_class.objects.child_of(page).live()).order_by("path")
 
 
-def related_articles(article, limit: int = 3) -> list:
+RELATED_COUNT = 3
+
+
+def _latest_of_topic(topic_id: int, pk: int) -> QuerySet:
+    from kiosque.newsroom.models import ArticlePage
+
+    others = ArticlePage.objects.live().exclude(pk=pk).filter(topic_id=topic_id)
+    return as_cards(newest_first(others))[:RELATED_COUNT]
+
+
+# Compiled once (core.prepared): it runs on every article rendered whole. Only for a
+# site without view restrictions: `.public()` writes the restricted paths into the SQL.
+_LATEST_OF_TOPIC = PreparedQuery("newsroom.ArticlePage", _latest_of_topic, topic_id=int, pk=int)
+
+
+def related_articles(article, limit: int = RELATED_COUNT) -> list:
     """Latest other articles of the same topic, else of the same section."""
+    from kiosque.newsroom.models.restrictions import any_view_restriction
+
+    if article.topic_id and limit == RELATED_COUNT and not any_view_restriction():
+        return _LATEST_OF_TOPIC.all(topic_id=article.topic_id, pk=article.pk)
     others = visible_articles().exclude(pk=article.pk)
     if article.topic_id:
         same_story = others.filter(topic_id=article.topic_id)
@@ -187,7 +206,7 @@ def _article_at(slug: str, url_path: str) -> QuerySet:
     ).order_by("pk")[:1]
 
 
-_ARTICLE_AT = PreparedQuery("newsroom.ArticlePage", _article_at, "slug", "url_path")
+_ARTICLE_AT = PreparedQuery("newsroom.ArticlePage", _article_at, slug=str, url_path=str)
 
 
 def live_article_at(home, path_components: list[str]):

@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kiosque.core.prepared import prepare_foreign_key
 from kiosque.newsroom.blocks import ArticleBodyBlock
 from kiosque.newsroom.models.http import READ_ONLY_METHODS
 from kiosque.newsroom.models.restrictions import ViewRestrictionsFastPath
@@ -199,6 +200,11 @@ class ArticlePage(ViewRestrictionsFastPath, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(article_page_context(self, request))
         return context
+
+
+# Read on every article rendered whole: with a query compiled once (core.prepared).
+prepare_foreign_key(ArticlePage, "topic")
+prepare_foreign_key(ArticlePage, "lead_image")
 
 
 class ArticleAuthor(Orderable):
