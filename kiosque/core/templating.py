@@ -23,6 +23,8 @@ from django.utils.http import urlencode as urlencode_pairs
 from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import ChainableUndefined, Environment
 
+from kiosque.core.page_urls import pageurl
+
 # The two formats every reader page prints for each comment and card, written the way
 # Django's dateformat writes them ("c" is isoformat(); day, month, hour and minute with
 # two digits) without its per-call parsing of the format string.
@@ -115,4 +117,6 @@ def environment(**options) -> Environment:
         url=url, static=static, query_string=query_string, django_include=django_include
     )
     env.filters.update(date=format_date, urlencode=urlencode, truncatechars=truncatechars)
+    # Wagtail's extension added its own `pageurl`; this one skips a reverse() per link.
+    env.globals["pageurl"] = pageurl
     return env
