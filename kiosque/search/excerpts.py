@@ -6,7 +6,9 @@ own <mark> elements added. Done in Python for both databases, so SQLite and Post
 show the same excerpts.
 """
 
-from django.utils.html import escape
+# The function django.utils.html.escape calls, without its lazy-text wrapper.
+from html import escape
+
 from django.utils.safestring import SafeString, mark_safe
 
 from kiosque.search import french
@@ -25,13 +27,14 @@ def _hits(text: str, terms: frozenset[str]) -> list[tuple[int, int, bool]]:
 
 
 def _render(text: str, words: list[tuple[int, int, bool]], start: int, end: int) -> str:
+    # Escaped in runs between the marked words: escaping is per character, so the
+    # pieces joined are the whole escaped (and a page of results escapes 20 texts).
     parts, position = [], start
     for word_start, word_end, hit in words:
-        if word_start < start or word_end > end:
+        if not hit or word_start < start or word_end > end:
             continue
         parts.append(escape(text[position:word_start]))
-        word = escape(text[word_start:word_end])
-        parts.append(f"<mark>{word}</mark>" if hit else word)
+        parts.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
         position = word_end
     parts.append(escape(text[position:end]))
     return "".join(parts)
