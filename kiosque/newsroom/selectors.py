@@ -140,12 +140,12 @@ def front_page(home, sections=None, per_section: int = 4, featured_count: int = 
     visible = visible_articles()
     latest = list(as_cards(newest_first(visible))[: 1 + featured_count * 3])
 
-    lead = None
-    if home.lead_story_id:
-        lead = as_cards(visible.filter(pk=home.lead_story_id)).first()
+    # The editors' picks (lead and featured slots) in one query.
     curated_ids = [slot.article_id for slot in home.featured_slots.all()]
-    curated = {a.pk: a for a in as_cards(visible.filter(pk__in=curated_ids))}
-    featured = [curated[pk] for pk in curated_ids if pk in curated]
+    picked_ids = [home.lead_story_id, *curated_ids] if home.lead_story_id else curated_ids
+    picked = {a.pk: a for a in as_cards(visible.filter(pk__in=picked_ids))}
+    lead = picked.get(home.lead_story_id) if home.lead_story_id else None
+    featured = [picked[pk] for pk in curated_ids if pk in picked]
 
     shown = {a.pk for a in featured}
     if lead is None:
