@@ -25,11 +25,11 @@ def test_one_picture_on_several_cards_is_worked_out_once_per_request(newsroom, m
     import kiosque.newsroom.jinja2tags as tags
 
     picture = make_image("Quai")
-    cards = [
-        make_article(newsroom.europe, slug=f"carte-{n}", lead_image=picture,
-                     published_at=days_ago(n + 1))  # fmt: skip
-        for n in range(3)
-    ]
+    cards = []
+    for n in range(3):
+        when = days_ago(n + 1)
+        cards.append(make_article(newsroom.europe, slug=f"carte-{n}", lead_image=picture,
+                                  published_at=when))  # fmt: skip
     worked_out = []
     real = tags.picture_sources
     monkeypatch.setattr(tags, "picture_sources", lambda *a: worked_out.append(a) or real(*a))
