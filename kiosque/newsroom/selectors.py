@@ -86,15 +86,14 @@ def visible_children(page, page_class) -> QuerySet:
 RELATED_COUNT = 3
 
 
-def _latest_of_topic(topic_id: int, pk: int) -> QuerySet:
-    from kiosque.newsroom.models import ArticlePage
-
-    others = ArticlePage.objects.live().exclude(pk=pk).filter(topic_id=topic_id)
-    return as_cards(newest_first(others))[:RELATED_COUNT]
+def _latest_of_topic(topic_id: int, pk: int, limit: int = RELATED_COUNT) -> QuerySet:
+    others = visible_articles().exclude(pk=pk).filter(topic_id=topic_id)
+    return as_cards(newest_first(others))[:limit]
 
 
-# Compiled once (core.prepared): it runs on every article rendered whole. Only for a
-# site without view restrictions: `.public()` writes the restricted paths into the SQL.
+# Compiled once (core.prepared): it runs on every article rendered whole. Used only while
+# the site has no view restriction, so it is compiled without `.public()`, which writes
+# the restricted paths into the SQL.
 _LATEST_OF_TOPIC = PreparedQuery("newsroom.ArticlePage", _latest_of_topic, topic_id=int, pk=int)
 
 
@@ -102,14 +101,12 @@ def related_articles(article, limit: int = RELATED_COUNT) -> list:
     """Latest other articles of the same topic, else of the same section."""
     from kiosque.newsroom.models.restrictions import any_view_restriction
 
-    if article.topic_id and limit == RELATED_COUNT and not any_view_restriction():
-        return _LATEST_OF_TOPIC.all(topic_id=article.topic_id, pk=article.pk)
-    others = visible_articles().exclude(pk=article.pk)
     if article.topic_id:
-        same_story = others.filter(topic_id=article.topic_id)
-    else:
-        same_story = others.child_of(article.get_parent())
-    return list(as_cards(newest_first(same_story))[:limit])
+        if limit == RELATED_COUNT and not any_view_restriction():
+            return _LATEST_OF_TOPIC.all(topic_id=article.topic_id, pk=article.pk)
+        return list(_latest_of_topic(article.topic_id, article.pk, limit))
+    same_section = visible_articles().exclude(pk=article.pk).child_of(article.get_parent())
+    return list(as_cards(newest_first(same_section))[:limit])
 
 
 def paginate(request, items: QuerySet, per_page: int):
