@@ -2,6 +2,10 @@
 
 An override on the article wins over one on its closest section, which wins over the
 site settings.
+
+A view passes its request: the request already knows its site and the site's settings
+(edge/site_memo.py), which spares the two or three queries of looking them up from the
+article. Without a request (services, tasks) they are looked up.
 """
 
 from django.utils import timezone
@@ -19,9 +23,26 @@ def _overrides(article) -> list[ThreadOverride]:
     return sorted(found, key=lambda o: -len(o.page.path))
 
 
-def site_settings(article) -> DiscussionSettings:
+def _request_site(article, request):
+    """The request's site when the article is one of its pages, else None."""
+    site = getattr(request, "_wagtail_site", None) if request is not None else None
+    if site is None:
+        return None
+    root = site._state.fields_cache.get("root_page")  # loaded by the site memo
+    if root is None or not article.path.startswith(root.path):
+        return None
+    return site
+
+
+def _site_setting(model, article, request):
+    if _request_site(article, request) is not None:
+        return model.for_request(request)
     site = article.get_site() or Site.objects.filter(is_default_site=True).first()
-    return DiscussionSettings.for_site(site)
+    return model.for_site(site)
+
+
+def site_settings(article, request=None) -> DiscussionSettings:
+    return _site_setting(DiscussionSettings, article, request)
 
 
 def moderation_mode(article) -> str:
@@ -38,11 +59,11 @@ def close_after_days(article, site_default: int | None) -> int | None:
     return site_default
 
 
-def comments_open(article) -> bool:
+def comments_open(article, request=None) -> bool:
     from kiosque.newsroom.models import NewsroomSettings
 
-    site = article.get_site() or Site.objects.filter(is_default_site=True).first()
-    days = close_after_days(article, NewsroomSettings.for_site(site).comments_close_after_days)
+    site_default = _site_setting(NewsroomSettings, article, request).comments_close_after_days
+    days = close_after_days(article, site_default)
     return comments_are_open(article, timezone.now(), days)
 
 

@@ -55,7 +55,7 @@ def _errors(request, error: Exception) -> None:
 
 def personal_context(request, article) -> dict:
     user = request.user
-    is_open = threads.comments_open(article)
+    is_open = threads.comments_open(article, request)
     context = {
         "article": article,
         "comments_open": is_open,
@@ -82,7 +82,7 @@ def personal_context(request, article) -> dict:
 def thread(request, article_id: int):
     """The whole discussion of an article, usable without JavaScript."""
     article = _article(article_id)
-    config = threads.site_settings(article)
+    config = threads.site_settings(article, request)
     sort = request.GET.get("tri", "newest")
     page = selectors.thread_page(
         article_id=article.pk, sort=sort, cursor=request.GET.get("apres", ""), size=config.page_size

@@ -154,9 +154,10 @@ class SiteMemoMiddleware:
     """Reader pages (GET, HEAD) start with their site and settings already known.
 
     Not the paths the edge never shares (the health check, which must answer whatever
-    the settings' state; the admin, where editors should see the database; accounts and
-    comments), nor what is not a Wagtail page (the API, files): they look the site up
-    as they always did, when they need it.
+    the settings' state; the admin, where editors should see the database; accounts),
+    nor what is not a Wagtail page (the API, files): they look the site up as they
+    always did, when they need it. The comment pages are private too, but they are
+    reader pages like the article's, with its header and footer, and the same settings.
     """
 
     def __init__(self, get_response):
@@ -164,14 +165,15 @@ class SiteMemoMiddleware:
         self.not_pages = (
             "/api/", "/documents/", django_settings.MEDIA_URL, django_settings.STATIC_URL,
         )  # fmt: skip
+        self.comment_pages = ("/commentaires/", "/en/commentaires/")
+
+    def _is_reader_page(self, path: str) -> bool:
+        if path.startswith(self.comment_pages):
+            return True
+        return not is_private_path(path) and not path.startswith(self.not_pages)
 
     def __call__(self, request):
-        path = request.path
-        if (
-            request.method in ("GET", "HEAD")
-            and not is_private_path(path)
-            and not path.startswith(self.not_pages)
-        ):
+        if request.method in ("GET", "HEAD") and self._is_reader_page(request.path):
             remember_site_for(request)
         return self.get_response(request)
 
