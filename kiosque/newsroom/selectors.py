@@ -133,70 +133,109 @@ def front_page(home, sections=None, per_section: int = 4, featured_count: int = 
 
     A curated article that has been unpublished or withdrawn is replaced by the latest
     article not already on the page, so the front page never shows a hole.
-    """
-    visible = visible_articles()
-    latest = list(as_cards(newest_first(visible))[: 1 + featured_count * 3])
 
-    # The editors' picks (lead and featured slots) in one query.
+    Three queries whatever the number of sections: the editors' slots, one ranking over
+    the pages' own rows (front_page_ranking), then the cards of the chosen articles
+    (and their pictures' renditions).
+    """
     curated_ids = [slot.article_id for slot in home.featured_slots.all()]
     picked_ids = [home.lead_story_id, *curated_ids] if home.lead_story_id else curated_ids
-    picked = {a.pk: a for a in as_cards(visible.filter(pk__in=picked_ids))}
-    lead = picked.get(home.lead_story_id) if home.lead_story_id else None
-    featured = [picked[pk] for pk in curated_ids if pk in picked]
-
-    shown = {a.pk for a in featured}
-    if lead is None:
-        lead = next((a for a in latest if a.pk not in shown), None)
-    if lead is not None:
-        shown.add(lead.pk)
-    for article in latest:
-        if len(featured) >= featured_count:
-            break
-        if article.pk not in shown:
-            featured.append(article)
-            shown.add(article.pk)
-
     if sections is None:
         sections = list(top_level_sections(home))
-    latest_by_section = latest_in_each_section(visible, sections, per_section, exclude=shown)
-    blocks = [
-        {"section": section, "articles": latest_by_section[section.path]}
-        for section in sections
-        if latest_by_section.get(section.path)
-    ]
-    return {"lead": lead, "featured": featured[:featured_count], "sections": blocks}
-
-
-def latest_in_each_section(visible: QuerySet, sections: list, count: int, exclude=()) -> dict:
-    """{section path: its `count` newest visible articles}, for sibling sections, in one
-    query (a row number per section) and one for the cards' renditions, however many
-    sections the front page has."""
-    if not sections:
-        return {}
-    prefix_length = len(sections[0].path)  # siblings: paths of the same length
-    section_of = Substr("path", 1, prefix_length)
-    ranked = (
-        visible.exclude(pk__in=exclude)
-        .annotate(section_path=section_of)
-        .filter(section_path__in=[section.path for section in sections])
-        .filter(depth__gt=sections[0].depth)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[section_of],
-                order_by=[F("first_published_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(rank__lte=count)
+    # The lead and the featured slots can take 1 + featured_count articles out of the
+    # sections' blocks: each section is ranked that much deeper.
+    slots = 1 + featured_count
+    ranking = front_page_ranking(
+        home, picked_ids, newest=slots + featured_count * 2, per_section=per_section + slots
     )
-    # The ranking reads only the pages' own rows; joining the cards' topics and pictures
-    # to every article of the site before ranking took 6 ms of the database's time on
-    # 1,000 articles (bench/cold_path.py, 2026-12-06), against under 2 ms this way.
-    section_of_article = dict(ranked.values_list("pk", "section_path"))
-    found: dict[str, list] = {}
-    for article in as_cards(newest_first(visible.filter(pk__in=section_of_article))):
-        found.setdefault(section_of_article[article.pk], []).append(article)
-    return found
+
+    lead_id = home.lead_story_id if home.lead_story_id in ranking.picked else None
+    featured_ids = [pk for pk in curated_ids if pk in ranking.picked]
+    shown = set(featured_ids)
+    if lead_id is None:
+        lead_id = next((pk for pk in ranking.newest if pk not in shown), None)
+    if lead_id is not None:
+        shown.add(lead_id)
+    for pk in ranking.newest:
+        if len(featured_ids) >= featured_count:
+            break
+        if pk not in shown:
+            featured_ids.append(pk)
+            shown.add(pk)
+    featured_ids = featured_ids[:featured_count]
+
+    block_ids = {
+        section.path: [pk for pk in ranking.by_section.get(section.path, []) if pk not in shown][
+            :per_section
+        ]
+        for section in sections
+    }
+    wanted = {pk for ids in block_ids.values() for pk in ids} | set(featured_ids)
+    if lead_id is not None:
+        wanted.add(lead_id)
+    cards = {article.pk: article for article in as_cards(visible_articles().filter(pk__in=wanted))}
+    blocks = [
+        {"section": section, "articles": [cards[pk] for pk in block_ids[section.path]]}
+        for section in sections
+        if block_ids[section.path]
+    ]
+    return {
+        "lead": cards.get(lead_id),
+        "featured": [cards[pk] for pk in featured_ids],
+        "sections": blocks,
+    }
+
+
+class FrontPageRanking:
+    """Which articles could fill the front page, newest first: the site's `newest`, each
+    top-level section's `by_section` (keyed by the section's path), and which of the
+    editors' picks are still visible (`picked`)."""
+
+    def __init__(self):
+        self.newest: list[int] = []
+        self.by_section: dict[str, list[int]] = {}
+        self.picked: set[int] = set()
+
+
+def front_page_ranking(home, picked_ids: list, newest: int, per_section: int) -> FrontPageRanking:
+    """One query over the visible articles' own rows: a row number over the whole site
+    and one per top-level section, keeping the rows either ranks wants and the picks.
+
+    The ranking reads no joined table: joining the cards' topics and pictures to every
+    article before ranking took 6 ms of the database's time on 1,000 articles
+    (bench/cold_path.py, 2026-12-06), against under 2 ms this way.
+    """
+    from django.db.models import BooleanField, Case, Q, Value, When
+    from wagtail.models import Page
+
+    section_of = Substr("path", 1, len(home.path) + Page.steplen)
+    newest_first_order = [F("first_published_at").desc(), F("pk").desc()]
+    rows = (
+        visible_articles()
+        .descendant_of(home)
+        .annotate(
+            section_path=section_of,
+            picked=Case(When(pk__in=picked_ids, then=Value(True)), default=Value(False))
+            if picked_ids
+            else Value(False, output_field=BooleanField()),
+            site_rank=Window(RowNumber(), order_by=newest_first_order),
+            section_rank=Window(
+                RowNumber(), partition_by=[section_of], order_by=newest_first_order
+            ),
+        )
+        .filter(Q(site_rank__lte=newest) | Q(section_rank__lte=per_section) | Q(picked=True))
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", "section_path", "site_rank", "section_rank", "picked")
+    )
+    ranking = FrontPageRanking()
+    for pk, section_path, site_rank, section_rank, picked in rows:
+        if site_rank <= newest:
+            ranking.newest.append(pk)
+        if section_rank <= per_section:
+            ranking.by_section.setdefault(section_path, []).append(pk)
+        if picked:
+            ranking.picked.add(pk)
+    return ranking
 
 
 def _article_at(slug: str, url_path: str) -> QuerySet:

@@ -87,3 +87,39 @@ def test_an_unpublished_featured_article_leaves_no_hole(client, newsroom, storie
     assert featured.count("<li>") == 4  # still four slots: the latest article fills one
     for kept in ("Histoire 1", "Histoire 3", "Histoire 4", "Histoire 5"):
         assert kept in featured
+
+
+def front_titles(html: str, css_class: str) -> list[str]:
+    import re
+
+    return re.findall(r'class="card__title"><a href="[^"]*">([^<]*)</a>', section(html, css_class))
+
+
+def test_an_old_curated_story_leads_and_no_story_shows_twice(client, newsroom, stories):
+    for n in range(15):  # newer than every story: the curated ones rank far down
+        make_article(
+            newsroom.europe, title=f"Dépêche {n}", slug=f"depeche-{n}", published_at=days_ago(0)
+        )
+    curate(newsroom.home, stories[7], [stories[6], stories[0]])
+    html = client.get("/").content.decode()
+
+    assert front_titles(html, "front-lead") == ["Histoire 7"]
+    featured = front_titles(html, "front-featured")
+    assert featured[:2] == ["Histoire 6", "Histoire 0"] and len(featured) == 4
+    block = front_titles(html, "front-section")
+    assert len(block) == 4  # the section's four newest not already above
+    shown = ["Histoire 7", *featured, *block]
+    assert len(shown) == len(set(shown))
+
+
+def test_another_sites_articles_stay_off_this_front_page(client, newsroom, stories):
+    from wagtail.models import Page, Site
+
+    from kiosque.newsroom.models import SectionPage
+    from tests.factories import add_page
+
+    other_home = add_page(Page.get_first_root_node(), SectionPage(title="Outre-mer", slug="om"))
+    Site.objects.create(hostname="outremer.example", root_page=other_home)
+    island = add_page(other_home, SectionPage(title="Réunion", slug="reunion"))
+    make_article(island, title="Cyclone sur l'île", slug="cyclone", published_at=days_ago(0))
+    assert "Cyclone" not in client.get("/").content.decode()

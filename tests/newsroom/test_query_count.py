@@ -85,8 +85,10 @@ def test_article_page_queries_do_not_grow_with_the_site(client, newsroom):
 # Issue 15: 30 before; measured 8 on the home page (section 12) since its section blocks
 # come in one query (a row number per section) and "no page is private" is the cached
 # answer there too. 10: the navigation and breadcrumb from the remembered sections
-# (measured 7 on the home page, 10 on a section page).
-LISTING_QUERY_BUDGET = 10
+# (measured 7 on the home page, 10 on a section page). Home 5 since its lead, featured
+# slots and section blocks are ranked in one query and their cards read in one (and
+# their renditions), with the editors' slots and the comment counts.
+LISTING_QUERY_BUDGETS = {"home": 5, "section": 10}
 
 
 def add_section_articles(newsroom, count: int, prefix: str) -> None:
@@ -103,7 +105,7 @@ def add_section_articles(newsroom, count: int, prefix: str) -> None:
         )
 
 
-@pytest.mark.parametrize("page", ["home", "section"])
+@pytest.mark.parametrize("page", list(LISTING_QUERY_BUDGETS))
 def test_listing_pages_queries_do_not_grow_with_the_site(client, newsroom, page):
     url = "/" if page == "home" else newsroom.europe.url
     add_section_articles(newsroom, 10, "Dix")
@@ -112,7 +114,7 @@ def test_listing_pages_queries_do_not_grow_with_the_site(client, newsroom, page)
     large_queries = queries_for(client, url)
 
     assert len(large_queries) == len(small_queries), "\n".join(large_queries)
-    assert len(small_queries) <= LISTING_QUERY_BUDGET, "\n".join(small_queries)
+    assert len(small_queries) <= LISTING_QUERY_BUDGETS[page], "\n".join(small_queries)
 
 
 def add_comments(article, count: int) -> None:
