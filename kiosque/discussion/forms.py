@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kiosque.discussion.models import BODY_MAX_LENGTH, CommentReport
+from kiosque.discussion.models import BODY_MAX_LENGTH, CommentReport, Sanction
 
 
 class CommentForm(forms.Form):
@@ -35,9 +35,9 @@ class RejectForm(forms.Form):
 
 
 class SanctionForm(forms.Form):
-    kind = forms.ChoiceField(
-        choices=[("warning", _("Warning")), ("suspension", _("Suspension")), ("ban", _("Ban"))]
-    )
+    # The model's choices (translated labels), and a label: unnamed, Django would show
+    # the field's English name, « Kind ».
+    kind = forms.ChoiceField(label=_("Sanction"), choices=Sanction.Kind.choices)
     days = forms.IntegerField(label=_("Days (suspension)"), required=False, min_value=1)
     reason = forms.CharField(label=_("Reason shown to the reader"), max_length=300)
 

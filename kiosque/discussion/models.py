@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -89,12 +90,15 @@ class ThreadOverride(models.Model):
 
 
 class Comment(models.Model):
+    # With a context: the bare "Held" and "Rejected" are the admin's queue names,
+    # translated in the plural (« Retenus »); one comment's status is singular.
     class Status(models.TextChoices):
-        PUBLISHED = "published", _("Published")
-        PENDING = "pending", _("Pending")  # pre-moderation: waits for a moderator
-        HELD = "held", _("Held")  # a rule matched: waits for a moderator
-        REJECTED = "rejected", _("Rejected")
-        DELETED = "deleted", _("Deleted")  # by its writer: a tombstone
+        PUBLISHED = "published", pgettext_lazy("comment status", "Published")
+        # pre-moderation: waits for a moderator
+        PENDING = "pending", pgettext_lazy("comment status", "Pending")
+        HELD = "held", pgettext_lazy("comment status", "Held")  # a rule matched
+        REJECTED = "rejected", pgettext_lazy("comment status", "Rejected")
+        DELETED = "deleted", pgettext_lazy("comment status", "Deleted")  # a tombstone
 
     article = models.ForeignKey(
         "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="comments"
@@ -251,7 +255,7 @@ class Sanction(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sanctions"
     )
-    kind = models.CharField(max_length=10, choices=Kind)
+    kind = models.CharField(_("sanction"), max_length=10, choices=Kind)
     reason = models.CharField(_("reason shown to the reader"), max_length=300)
     until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -266,10 +270,20 @@ class Sanction(models.Model):
 class ModerationLog(models.Model):
     """Every moderator decision, kept when the comment or the reader is gone."""
 
+    class Action(models.TextChoices):
+        APPROVE = "approve", _("Comment approved")
+        REJECT = "reject", _("Comment rejected")
+        FEATURE = "feature", _("Comment featured")
+        UNFEATURE = "unfeature", _("Comment unfeatured")
+        # A sanction is logged under its kind, with the sanction's label.
+        WARNING = Sanction.Kind.WARNING.value, Sanction.Kind.WARNING.label
+        SUSPENSION = Sanction.Kind.SUSPENSION.value, Sanction.Kind.SUSPENSION.label
+        BAN = Sanction.Kind.BAN.value, Sanction.Kind.BAN.label
+
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    action = models.CharField(max_length=20)
+    action = models.CharField(_("action"), max_length=20, choices=Action)
     comment = models.ForeignKey(Comment, on_delete=models.SET_NULL, null=True, related_name="+")
     target = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kiosque.discussion import toxicity
+from kiosque.discussion import labels, toxicity
 from kiosque.discussion.models import Comment, DiscussionSettings, WordRule
 from kiosque.discussion.text import count_links, fold
 
@@ -99,12 +99,12 @@ def initial_verdict(*, body: str, pre_moderated: bool, config: DiscussionSetting
     """Where a comment that passed the refusals goes: published, pending or held."""
     suspect = check_banned_words(body)
     if suspect:
-        return Verdict(Comment.Status.HELD, "suspect words: " + ", ".join(suspect))
+        return Verdict(Comment.Status.HELD, labels.SUSPECT_WORDS + ", ".join(suspect))
     if count_links(body) > config.max_links:
-        return Verdict(Comment.Status.HELD, "too many links")
+        return Verdict(Comment.Status.HELD, labels.TOO_MANY_LINKS)
     score = toxicity.score(body)
     if score.held:
         return Verdict(Comment.Status.HELD, score.reason)
     if pre_moderated:
-        return Verdict(Comment.Status.PENDING, "pre-moderation")
+        return Verdict(Comment.Status.PENDING, labels.PRE_MODERATION)
     return Verdict(Comment.Status.PUBLISHED)

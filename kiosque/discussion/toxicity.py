@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from kiosque.discussion import labels
+
 logger = logging.getLogger(__name__)
 
 
@@ -50,9 +52,9 @@ def score(text: str) -> Score:
             value = _webhook(config, text)
     except Exception as error:
         logger.warning("toxicity classifier failed: %r", error)
-        return Score(held=True, reason="classifier unavailable")
+        return Score(held=True, reason=labels.CLASSIFIER_UNAVAILABLE)
     if not 0 <= value <= 1:
-        return Score(held=True, reason="classifier answer out of range")
+        return Score(held=True, reason=labels.CLASSIFIER_OUT_OF_RANGE)
     if value >= threshold:
-        return Score(held=True, reason=f"toxicity {value:.2f}")
+        return Score(held=True, reason=f"{labels.TOXICITY}{value:.2f}")
     return Score(held=False)

@@ -1,6 +1,6 @@
 from django import template
 
-from kiosque.discussion import selectors
+from kiosque.discussion import labels, selectors
 from kiosque.discussion.text import render_body
 
 register = template.Library()
@@ -14,6 +14,12 @@ _MAX_ARTICLES = 500
 def comment_html(comment) -> str:
     """The body as safe HTML: escaped text, clickable links, kept line breaks."""
     return render_body(comment.body)
+
+
+@register.filter
+def hold_reason(reason: str) -> str:
+    """A stored hold reason in the moderator's language (labels.hold_reason)."""
+    return labels.hold_reason(reason)
 
 
 @register.filter
