@@ -11,13 +11,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kiosque.discussion import policy, selectors, services
 from kiosque.discussion.forms import RejectForm, SanctionForm
-from kiosque.discussion.models import Comment, ModerationLog
+from kiosque.discussion.models import Comment, DiscussionSettings, ModerationLog
 
 QUEUES = {
     "pending": (gettext_lazy("Pending"), lambda: Comment.objects.filter(status="pending")),
@@ -50,9 +52,33 @@ def queue(request, name: str = "pending"):
         "current": name,
         "page": page,
         "counts": selectors.queue_counts(),
-        "reject_form": RejectForm(),
+        "reject_presets": _presets(request),
     }
     return TemplateResponse(request, "discussion/admin/queue.html", context)
+
+
+def _presets(request) -> list[str]:
+    # The admin's site's list (the default site's when the admin's host is no site's):
+    # one moderation workspace serves every site.
+    return DiscussionSettings.for_request(request).rejection_reason_list()
+
+
+def _back(request) -> str:
+    """Where to go after an action: a page of this host only, never an open redirect."""
+    back = request.POST.get("back", "")
+    if url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return back
+    return reverse("discussion_admin:queue")
+
+
+def _reject_reason(request) -> str:
+    """The preset or typed reason of a rejection; ValidationError with the form's messages."""
+    form = RejectForm(request.POST, presets=_presets(request))
+    if not form.is_valid():
+        raise ValidationError([text for texts in form.errors.values() for text in texts])
+    return form.cleaned_data["chosen"]
 
 
 @require_POST
@@ -64,14 +90,14 @@ def act(request, comment_id: int):
             moderator=request.user,
             comment=comment,
             action=action,
-            reason=request.POST.get("reason", ""),
+            reason=_reject_reason(request) if action == "reject" else "",
         )
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)
     else:
         messages.success(request, _("Done: comment #%(id)s.") % {"id": comment.pk})
-    return redirect(request.POST.get("back") or "discussion_admin:queue")
+    return redirect(_back(request))
 
 
 def reader(request, user_id: int):

@@ -1,7 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kiosque.discussion.models import BODY_MAX_LENGTH, CommentReport, Sanction
+from kiosque.discussion.models import (
+    BODY_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    CommentReport,
+    Sanction,
+)
 
 
 class CommentForm(forms.Form):
@@ -31,7 +36,23 @@ class ReportForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(label=_("Reason given to the reader"), max_length=300)
+    """A preset reason from the site's list, or a typed one (which wins when both are given)."""
+
+    preset = forms.ChoiceField(label=_("Reason given to the reader"), required=False)
+    reason = forms.CharField(
+        label=_("Or another reason"), max_length=REASON_MAX_LENGTH, required=False
+    )
+
+    def __init__(self, *args, presets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preset"].choices = [("", _("Choose a reason…"))] + [(p, p) for p in presets]
+
+    def clean(self):
+        data = super().clean()
+        data["chosen"] = (data.get("reason") or "").strip() or data.get("preset") or ""
+        if not data["chosen"] and not self.errors:
+            raise forms.ValidationError(_("Choose a reason or type one."), code="reason")
+        return data
 
 
 class SanctionForm(forms.Form):

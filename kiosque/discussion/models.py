@@ -1,6 +1,7 @@
 """Comments, their reactions and reports, and what moderators decide about them."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -8,6 +9,29 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 BODY_MAX_LENGTH = 3000
+REASON_MAX_LENGTH = 300  # Comment.status_reason, where a rejection's reason is kept
+MAX_REJECTION_REASONS = 20  # more is no longer a list a moderator reads at a glance
+
+# Offered when a site has not written its own list; translated when shown, so a French
+# moderator reads French.
+DEFAULT_REJECTION_REASONS = [
+    _("Personal attack"),
+    _("Off topic"),
+    _("Spam or advertising"),
+    _("Hateful content"),
+    _("Misinformation"),
+]
+
+
+def reason_lines(text: str) -> list[str]:
+    """One reason per line: spaces trimmed, empty lines and repeats (any case) dropped."""
+    lines, seen = [], set()
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line and line.casefold() not in seen:
+            seen.add(line.casefold())
+            lines.append(line)
+    return lines
 
 
 class ModerationMode(models.TextChoices):
@@ -39,10 +63,23 @@ class DiscussionSettings(BaseSiteSetting):
         _("comments per reader per day"), default=50
     )
     page_size = models.PositiveSmallIntegerField(_("threads per page"), default=20)
+    rejection_reasons = models.TextField(
+        _("preset rejection reasons"),
+        blank=True,
+        help_text=_(
+            "One reason per line, offered when a comment is rejected; moderators can "
+            "still type another. Empty: personal attack, off topic, spam or advertising, "
+            "hateful content, misinformation."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("moderation_mode"), FieldPanel("trusted_after_approved")],
+            [
+                FieldPanel("moderation_mode"),
+                FieldPanel("trusted_after_approved"),
+                FieldPanel("rejection_reasons"),
+            ],
             heading=_("Moderation"),
         ),
         MultiFieldPanel(
@@ -61,6 +98,33 @@ class DiscussionSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Comments")
+
+    def clean(self):
+        super().clean()
+        lines = reason_lines(self.rejection_reasons)
+        too_long = [line for line in lines if len(line) > REASON_MAX_LENGTH]
+        if too_long:
+            # Named by its beginning: line numbers shift once blank lines are dropped.
+            raise ValidationError(
+                {
+                    "rejection_reasons": _(
+                        'A reason has at most %(max)s characters; shorten "%(start)s…".'
+                    )
+                    % {"max": REASON_MAX_LENGTH, "start": too_long[0][:40]}
+                }
+            )
+        if len(lines) > MAX_REJECTION_REASONS:
+            raise ValidationError(
+                {
+                    "rejection_reasons": _("At most %(max)s reasons.")
+                    % {"max": MAX_REJECTION_REASONS}
+                }
+            )
+        self.rejection_reasons = "\n".join(lines)
+
+    def rejection_reason_list(self) -> list[str]:
+        """The site's reasons, or the built-in ones in the active language."""
+        return reason_lines(self.rejection_reasons) or [str(r) for r in DEFAULT_REJECTION_REASONS]
 
 
 class ThreadOverride(models.Model):
@@ -121,7 +185,7 @@ class Comment(models.Model):
     depth = models.PositiveSmallIntegerField(default=1)
     body = models.TextField(max_length=BODY_MAX_LENGTH)
     status = models.CharField(max_length=10, choices=Status, default=Status.PUBLISHED)
-    status_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    status_reason = models.CharField(_("reason"), max_length=REASON_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     like_count = models.PositiveIntegerField(default=0)

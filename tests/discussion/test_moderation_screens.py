@@ -95,3 +95,114 @@ def test_the_sanction_form_is_french(article, client):
     assert ">Kind" not in page  # Django's label from the field's English name
     assert '<option value="warning">Avertissement</option>' in page
     assert '<option value="ban">Exclusion</option>' in page
+
+
+# --- 2. Preset rejection reasons ---------------------------------------------------------
+
+
+@pytest.fixture
+def published(article):
+    return comment_post(user=make_reader(), article=article, body="Un commentaire publié")
+
+
+def _reject(client, comment_id, **data):
+    return client.post(
+        f"/admin/moderation/commentaire/{comment_id}/", {"action": "reject", **data}, follow=True
+    )
+
+
+def test_the_built_in_reasons_are_offered_in_french(published, client):
+    page = client.get("/admin/moderation/file/approved/").text
+    assert '<option value="Hors sujet">Hors sujet</option>' in page  # "Off topic"
+    with translation.override("fr"):
+        misinformation = gettext("Misinformation")
+    assert f">{misinformation}</option>" in page
+    assert 'name="reason"' in page  # typing stays possible
+
+
+def test_a_preset_rejects_with_its_text(published, client):
+    _reject(client, published.pk, preset="Hors sujet")
+    published.refresh_from_db()
+    assert (published.status, published.status_reason) == ("rejected", "Hors sujet")
+
+
+def test_a_typed_reason_wins_over_the_preset(published, client):
+    _reject(client, published.pk, preset="Hors sujet", reason="  Lien vers une arnaque ")
+    published.refresh_from_db()
+    assert published.status_reason == "Lien vers une arnaque"
+
+
+def test_the_sites_own_list_replaces_the_built_in_one(published, client, config):
+    config.rejection_reasons = "Propos contraires à la charte\nDonnées personnelles"
+    config.full_clean()
+    config.save()
+    page = client.get("/admin/moderation/file/approved/").text
+    assert '<option value="Données personnelles">' in page
+    assert "Hors sujet</option>" not in page
+    _reject(client, published.pk, preset="Données personnelles")
+    published.refresh_from_db()
+    assert published.status_reason == "Données personnelles"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"reason": "x" * 10_000}, "au plus 300 caractères"),
+        ({"preset": "Pas dans la liste"}, "Pas dans la liste"),
+        ({}, None),
+        ({"reason": "   ", "preset": ""}, None),
+    ],
+)
+def test_a_rejection_without_a_valid_reason_changes_nothing(published, client, data, message):
+    response = _reject(client, published.pk, **data)
+    published.refresh_from_db()
+    assert (published.status, published.status_reason) == ("published", "")
+    if message:
+        assert message in response.text
+    else:
+        with translation.override("fr"):
+            assert gettext("Choose a reason or type one.") in response.text
+
+
+def test_unknown_comments_wrong_methods_and_outside_redirects_are_refused(published, client):
+    assert (
+        client.post("/admin/moderation/commentaire/999999/", {"action": "approve"}).status_code
+        == 404
+    )
+    assert client.get(f"/admin/moderation/commentaire/{published.pk}/").status_code == 405
+    response = client.post(
+        f"/admin/moderation/commentaire/{published.pk}/",
+        {"action": "feature", "back": "https://ailleurs.example/piege"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/moderation/"
+
+
+def test_the_reason_list_is_cleaned_and_bad_lists_refused(config):
+    from django.core.exceptions import ValidationError
+
+    config.rejection_reasons = "  Hors   sujet \n\n\nhors sujet\r\nSpam\n   \n"
+    config.full_clean()
+    assert config.rejection_reasons == "Hors sujet\nSpam"  # spaces, blanks, repeats gone
+    config.rejection_reasons = "\n  \n"
+    config.full_clean()
+    assert config.rejection_reasons == ""  # empty: the built-in list applies
+    with translation.override("fr"):
+        assert "Hors sujet" in config.rejection_reason_list()
+    config.rejection_reasons = "Court\n" + "y" * 301
+    with pytest.raises(ValidationError) as too_long:
+        config.full_clean()
+    assert "yyyy" in str(too_long.value.message_dict["rejection_reasons"])
+    config.rejection_reasons = "\n".join(f"Motif {n}" for n in range(21))
+    with pytest.raises(ValidationError) as too_many:
+        config.full_clean()
+    assert "rejection_reasons" in too_many.value.message_dict
+
+
+def test_the_reasons_are_edited_in_the_discussion_settings(newsroom, config):
+    from django.contrib.auth.models import User
+
+    admin = User.objects.create_superuser("chef", "chef@example.org", "x")
+    client = Client()
+    client.force_login(admin)
+    page = client.get(f"/admin/settings/discussion/discussionsettings/{config.site_id}/")
+    assert page.status_code == 200 and 'name="rejection_reasons"' in page.text
