@@ -41,7 +41,7 @@ def queue(request, name: str = "pending"):
         name = "pending"
     comments = (
         QUEUES[name][1]()
-        .select_related("article", "author__reader_profile")
+        .select_related("article", "author__reader_profile", "parent")
         .prefetch_related("reports", "revisions")
     )
     if name in ("approved", "rejected"):

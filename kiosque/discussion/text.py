@@ -15,19 +15,52 @@ def count_links(text: str) -> int:
     return len(URL_PATTERN.findall(text))
 
 
-def render_body(text: str) -> SafeString:
-    """Escape everything, make URLs clickable, keep line breaks."""
+def render_body(text: str, marked_words=()) -> SafeString:
+    """Escape everything, make URLs clickable, keep line breaks; <mark> the given words."""
+    spans = _word_spans(text, marked_words)
     pieces: list[str] = []
     position = 0
     for match in URL_PATTERN.finditer(text):
-        pieces.append(escape(text[position : match.start()]))
+        pieces.append(_escape_marked(text, position, match.start(), spans))
         url = match.group(0)
         href = url if url.lower().startswith("http") else "https://" + url
         pieces.append(format_html('<a href="{}" rel="ugc nofollow noopener">{}</a>', href, url))
         position = match.end()
-    pieces.append(escape(text[position:]))
+    pieces.append(_escape_marked(text, position, len(text), spans))
     html = "".join(pieces).replace("\r\n", "\n").replace("\n", "<br>")
     return mark_safe(html)  # noqa: S308 (every piece escaped above)
+
+
+def _word_spans(text: str, words) -> list[tuple[int, int]]:
+    """Where words occur in text as whole words, compared folded (as the word rules do),
+    given as positions in the unfolded text."""
+    if not words:
+        return []
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        piece = fold(char)  # "É" folds to "e", "ß" to "ss": positions map back per char
+        folded.append(piece)
+        origin.extend([index] * len(piece))
+    alternatives = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return [
+        (origin[m.start()], origin[m.end() - 1] + 1)
+        for m in pattern.finditer("".join(folded))
+        if m.end() > m.start()
+    ]
+
+
+def _escape_marked(text: str, start: int, end: int, spans) -> str:
+    """text[start:end] escaped, the parts inside spans in <mark> (cut at a link's edge)."""
+    pieces, position = [], start
+    for span_start, span_end in spans:
+        span_start, span_end = max(span_start, position), min(span_end, end)
+        if span_start < span_end:
+            pieces += [escape(text[position:span_start]), "<mark>"]
+            pieces += [escape(text[span_start:span_end]), "</mark>"]
+            position = span_end
+    pieces.append(escape(text[position:end]))
+    return "".join(pieces)
 
 
 def fold(text: str) -> str:

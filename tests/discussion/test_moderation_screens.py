@@ -64,7 +64,18 @@ def test_hold_reasons_and_statuses_go_through_the_catalogue(article, client):
         expected = gettext("Suspect words: %(words)s") % {"words": "nigaud"}
         status = pgettext("comment status", "Held")
     assert f"· {status} · {expected}" in page
-    # « Retenus » is the queue's name (plural), not one comment's status.
+
+
+def test_one_comments_status_is_not_the_queues_plural_name(article, client):
+    """« Retenus » and « Refusés » name the queues; one comment is « Retenu », « Refusé ».
+
+    Reads the catalogue's msgctxt "comment status" entries: fails while they carry the
+    queues' plural msgstr.
+    """
+    WordRule.objects.create(word="nigaud", kind=WordRule.Kind.SUSPECT)
+    comment_post(user=make_reader(), article=article, body="Quel NIGAUD")
+    page = _text(client.get("/admin/moderation/file/held/").text)
+    assert "Retenus (1)" in page  # the queue's tab
     assert "· Retenus ·" not in page
 
 
@@ -206,3 +217,48 @@ def test_the_reasons_are_edited_in_the_discussion_settings(newsroom, config):
     client.force_login(admin)
     page = client.get(f"/admin/settings/discussion/discussionsettings/{config.site_id}/")
     assert page.status_code == 200 and 'name="rejection_reasons"' in page.text
+
+
+# --- 3. What the queue shows -------------------------------------------------------------
+
+
+def test_a_reply_shows_its_parents_text_escaped_and_cut(article, client, config):
+    parent = comment_post(
+        user=make_reader(), article=article, body="<script>alert(1)</script> Début " + "z" * 400
+    )
+    config.trusted_after_approved = 5  # the reply waits in the pending queue
+    config.save()
+    comment_post(user=make_reader(), article=article, body="Je réponds", parent=parent)
+    page = client.get("/admin/moderation/file/pending/").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Début" in page
+    assert "<script>alert(1)" not in page
+    assert "z" * 400 not in page  # an excerpt, not the whole parent
+
+
+def test_each_comment_shows_how_many_reports_and_why(published, client):
+    from kiosque.discussion.services import comment_report
+
+    for reason in ("spam", "spam", "off_topic"):
+        comment_report(user=make_reader(), comment=published, reason=reason)
+    page = _text(client.get("/admin/moderation/file/reported/").text)
+    with translation.override("fr"):
+        count = translation.ngettext("%(counter)s report", "%(counter)s reports", 3)
+    assert f" {count % {'counter': 3}} – Spam (2), Hors sujet (1)" in page
+
+
+def test_the_words_that_held_a_comment_are_marked_and_the_text_escaped(article, client):
+    WordRule.objects.create(word="crétin", kind=WordRule.Kind.SUSPECT)
+    comment_post(user=make_reader(), article=article, body="<b>CRETIN</b> et Crétin, crétinisme")
+    page = client.get("/admin/moderation/file/held/").text
+    assert "&lt;b&gt;<mark>CRETIN</mark>&lt;/b&gt; et <mark>Crétin</mark>, crétinisme" in page
+
+
+def test_marking_leaves_links_whole_and_unmarked_text_unchanged():
+    from kiosque.discussion.text import render_body
+
+    text = "Voir www.arnaque.fr/page : une arnaque <i>"
+    assert render_body(text, ["arnaque"]) == (
+        'Voir <a href="https://www.arnaque.fr/page" rel="ugc nofollow noopener">'
+        "www.arnaque.fr/page</a> : une <mark>arnaque</mark> &lt;i&gt;"
+    )
+    assert "<mark>" not in render_body(text)

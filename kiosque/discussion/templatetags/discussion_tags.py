@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django import template
 
 from kiosque.discussion import labels, selectors
@@ -14,6 +16,19 @@ _MAX_ARTICLES = 500
 def comment_html(comment) -> str:
     """The body as safe HTML: escaped text, clickable links, kept line breaks."""
     return render_body(comment.body)
+
+
+@register.filter
+def moderation_html(comment) -> str:
+    """The body for moderators: as comment_html, the words that held it in <mark>."""
+    return render_body(comment.body, labels.suspect_words(comment.status_reason))
+
+
+@register.filter
+def report_summary(reports) -> list[tuple[str, int]]:
+    """(reason's label, how many) of a comment's reports, the most frequent first."""
+    counted = Counter(report.get_reason_display() for report in reports)
+    return counted.most_common()
 
 
 @register.filter
