@@ -100,6 +100,50 @@ def act(request, comment_id: int):
     return redirect(_back(request))
 
 
+BULK_ACTIONS = ("approve", "reject")
+BULK_MAX = 100  # more than a queue page (25) holds: a forged list cannot run for minutes
+
+
+@require_POST
+def bulk(request):
+    """Approve or reject the ticked comments: each one as its single action would be."""
+    _require_moderator(request)
+    action = request.POST.get("action", "")
+    try:
+        ids = {int(value) for value in request.POST.getlist("comments")}
+    except ValueError:
+        ids = set()
+    comments = list(Comment.objects.filter(pk__in=ids)) if len(ids) <= BULK_MAX else []
+    try:
+        if action not in BULK_ACTIONS:
+            raise ValidationError(_("Choose to approve or to reject."))
+        # One unknown comment refuses the batch: the moderator ticked something else.
+        if not ids or len(comments) != len(ids):
+            raise ValidationError(
+                _("Tick comments of the queue (at most %(max)s).") % {"max": BULK_MAX}
+            )
+        reason = _reject_reason(request) if action == "reject" else ""
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect(_back(request))
+    done = 0
+    for comment in comments:
+        if action == "reject" and comment.status == Comment.Status.REJECTED:
+            continue  # a second rejection would mail its writer again
+        try:
+            services.comment_moderate(
+                moderator=request.user, comment=comment, action=action, reason=reason
+            )
+            done += 1
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, f"#{comment.pk}: {text}")
+    if done:
+        messages.success(request, _("Done: %(n)s comments.") % {"n": done})
+    return redirect(_back(request))
+
+
 def reader(request, user_id: int):
     _require_moderator(request)
     target = get_object_or_404(get_user_model(), pk=user_id)

@@ -262,3 +262,75 @@ def test_marking_leaves_links_whole_and_unmarked_text_unchanged():
         "www.arnaque.fr/page</a> : une <mark>arnaque</mark> &lt;i&gt;"
     )
     assert "<mark>" not in render_body(text)
+
+
+# --- 4. Bulk actions ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def held_pair(article):
+    WordRule.objects.create(word="nigaud", kind=WordRule.Kind.SUSPECT)
+    return [
+        comment_post(user=make_reader(), article=article, body=f"Nigaud numéro {n}") for n in (1, 2)
+    ]
+
+
+def _statuses(comments):
+    for comment in comments:
+        comment.refresh_from_db()
+    return [(c.status, c.status_reason) for c in comments]
+
+
+def test_the_queue_ticks_comments_into_one_protected_form(held_pair, client):
+    page = client.get("/admin/moderation/file/held/").text
+    form = page[page.index('id="bulk-form"') - 80 : page.index("</form>", page.index("bulk-form"))]
+    assert 'method="post"' in form and "csrfmiddlewaretoken" in form
+    assert f'name="comments" value="{held_pair[0].pk}" form="bulk-form"' in page
+
+
+def test_bulk_approve_and_reject_with_a_preset(held_pair, client):
+    client.post("/admin/moderation/lot/", {"action": "approve", "comments": [held_pair[0].pk]})
+    assert _statuses(held_pair)[0] == ("published", "")
+    response = client.post(
+        "/admin/moderation/lot/",
+        {"action": "reject", "preset": "Hors sujet", "comments": [c.pk for c in held_pair]},
+        follow=True,
+    )
+    assert _statuses(held_pair) == [("rejected", "Hors sujet")] * 2
+    assert response.redirect_chain[-1][0] == "/admin/moderation/"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "reject", "reason": "x" * 10_000},
+        {"action": "reject"},  # no reason
+        {"action": "approve", "extra": [999_999]},  # one unknown comment refuses the batch
+        {"action": "approve", "extra": ["abc"]},
+        {"action": "delete"},
+    ],
+)
+def test_bad_bulk_requests_change_nothing(held_pair, client, data):
+    ids = [c.pk for c in held_pair] + data.pop("extra", [])
+    response = client.post("/admin/moderation/lot/", {**data, "comments": ids}, follow=True)
+    assert response.status_code == 200
+    assert _statuses(held_pair) == [("held", "suspect words: nigaud")] * 2
+
+
+def test_bulk_needs_a_moderator_a_post_and_the_csrf_token(held_pair, moderator):
+    ids = [c.pk for c in held_pair]
+    editor = Client()
+    editor.force_login(make_staff(roles.EDITOR))  # may feature, may not moderate
+    refused = editor.post("/admin/moderation/lot/", {"action": "approve", "comments": ids})
+    # The permission check's PermissionDenied, turned by Wagtail into a way back home.
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")
+    forged = Client(enforce_csrf_checks=True)
+    forged.force_login(moderator)
+    assert (
+        forged.post("/admin/moderation/lot/", {"action": "approve", "comments": ids}).status_code
+        == 403
+    )
+    allowed = Client()
+    allowed.force_login(moderator)
+    assert allowed.get("/admin/moderation/lot/").status_code == 405
+    assert _statuses(held_pair) == [("held", "suspect words: nigaud")] * 2
