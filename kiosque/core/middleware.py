@@ -1,6 +1,7 @@
 """Request/response middleware that every page goes through."""
 
 from django.conf import settings
+from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.utils import timezone, translation
 
 # Reader pages have no inline script and no inline style, so 'self' is enough; data:
@@ -23,6 +24,8 @@ READER_POLICY = {
 
 # Wagtail's admin still relies on inline scripts and styles (rich text editor, preview
 # panel), so it gets a looser policy, limited to its own path and still same-origin only.
+# No admin page may be framed either, apart from the ones marked SAMEORIGIN (see
+# ContentSecurityPolicyMiddleware).
 ADMIN_POLICY = {
     "default-src": "'self'",
     "script-src": "'self' 'unsafe-inline'",
@@ -34,7 +37,7 @@ ADMIN_POLICY = {
     "frame-src": "'self'",
     "base-uri": "'self'",
     "form-action": "'self'",
-    "frame-ancestors": "'self'",
+    "frame-ancestors": "'none'",
 }
 
 
@@ -42,24 +45,59 @@ def serialise_policy(policy: dict[str, str]) -> str:
     return "; ".join(f"{directive} {sources}" for directive, sources in policy.items())
 
 
+def framed_by_own_origin(policy: dict[str, str]) -> dict[str, str]:
+    return {**policy, "frame-ancestors": "'self'"}
+
+
 class ContentSecurityPolicyMiddleware:
+    """The reader or admin policy; `frame-ancestors` agrees with X-Frame-Options.
+
+    Browsers obey `frame-ancestors` and ignore X-Frame-Options when both are sent, so a
+    view marked frameable the Django way (`X-Frame-Options: SAMEORIGIN`: Wagtail's
+    previews and StreamField block previews, see PreviewFramingMiddleware) gets
+    `frame-ancestors 'self'`; every other response, `'none'`. This middleware sits above
+    the X-Frame-Options one, so it reads the header's final value.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
         self.admin_prefix = "/" + settings.ADMIN_PATH
-        self.reader_header = serialise_policy(READER_POLICY)
-        self.admin_header = serialise_policy(ADMIN_POLICY)
+        self.headers = {
+            # (is_admin, framed_by_own_origin): header
+            (False, False): serialise_policy(READER_POLICY),
+            (False, True): serialise_policy(framed_by_own_origin(READER_POLICY)),
+            (True, False): serialise_policy(ADMIN_POLICY),
+            (True, True): serialise_policy(framed_by_own_origin(ADMIN_POLICY)),
+        }
 
     def __call__(self, request):
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
             is_admin = request.path.startswith(self.admin_prefix)
-            response["Content-Security-Policy"] = (
-                self.admin_header if is_admin else self.reader_header
-            )
+            same_origin = response.get("X-Frame-Options") == "SAMEORIGIN"
+            response["Content-Security-Policy"] = self.headers[is_admin, same_origin]
         response.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         )
         return response
+
+
+class PreviewFramingMiddleware(XFrameOptionsMiddleware):
+    """X-Frame-Options: DENY, except SAMEORIGIN on what Wagtail renders as a preview.
+
+    The page editor's live preview shows the page in an iframe of the admin. Wagtail
+    renders it through a second, simulated request to the page's own URL that runs
+    every middleware again (`make_preview_request`, which sets `request.is_preview`):
+    without this, that inner response left with DENY and the reader policy's
+    `frame-ancestors 'none'`, and the browser refused to show it. The previews of a
+    revision or a workflow task, opened in a tab, get the same headers: harmless, as
+    they are staff-only admin views.
+    """
+
+    def get_xframe_options_value(self, request, response):
+        if getattr(request, "is_preview", False):
+            return "SAMEORIGIN"
+        return super().get_xframe_options_value(request, response)
 
 
 class UrlLanguageMiddleware:

@@ -97,7 +97,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "kiosque.readers.middleware.StaffSecondFactorMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # X-Frame-Options: DENY, SAMEORIGIN for the admin's previews (decision 0067).
+    "kiosque.core.middleware.PreviewFramingMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Any article readers saw, then no longer may (editor, agency kill, expiry): 410.
     "kiosque.editorial.middleware.WithdrawnArticleMiddleware",

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, ShowInMenusMixin
 from wagtail.search import index
 
 from kiosque.core.prepared import prepare_foreign_key
@@ -150,8 +150,10 @@ class ArticlePage(ViewRestrictionsFastPath, Page):
         FieldPanel("minor_change"),
         FieldPanel("update_note"),
     ]
+    # No menu lists articles (the header lists sections, by SectionPage.show_in_navigation):
+    # Wagtail's « Faire apparaître dans les menus » would be a checkbox that does nothing.
     promote_panels = [
-        *Page.promote_panels,
+        *(panel for panel in Page.promote_panels if panel not in ShowInMenusMixin.promote_panels),
         FieldPanel("noindex"),
     ]
 
