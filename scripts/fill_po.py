@@ -2,7 +2,8 @@
 
 Usage: python scripts/fill_po.py kiosque/locale/fr/LC_MESSAGES/django.po scripts/translations_fr*.py
 Keeps existing translations; reports msgids still untranslated. Each app may keep its
-strings in its own module (scripts/translations_fr_<app>.py); later modules win.
+strings in its own module (scripts/translations_fr_<app>.py); later modules win. An
+entry with a context is keyed "context\x04msgid" there.
 """
 
 import ast
@@ -41,6 +42,11 @@ def fill(po_path: Path, translations: dict[str, str]) -> list[str]:
             continue
         msgid_lines = [lines[start][6:], *lines[start + 1 : end]]
         msgid = unquote(msgid_lines)
+        # A msgid with a context (pgettext) is looked up as "context\x04msgid", gettext's
+        # own key: "Held" the queue and "Held" one comment's status are two entries.
+        context = next((line[8:] for line in lines[:start] if line.startswith("msgctxt ")), None)
+        if context is not None:
+            msgid = unquote([context]) + "\x04" + msgid
         msgstr = unquote(
             [lines[end][7:]] + [line for line in lines[end + 1 :] if line.startswith('"')]
         )

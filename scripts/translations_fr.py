@@ -10,8 +10,6 @@ NBSP = "\u00a0"
 
 TRANSLATIONS = {
     # Reader site
-    "Published on": "Publié le",
-    "Updated on": "Mis à jour le",
     "Reading time: %(minutes)s min": f"Temps de lecture{NBSP}: %(minutes)smin",
     "Related articles": "À lire aussi",
     "Top story": "À la une",

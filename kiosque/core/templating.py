@@ -51,6 +51,26 @@ def format_date(value, format_string: str) -> str:
     return dateformat.format(value, format_string)
 
 
+ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def reader_datetime(value) -> str:
+    """A time as readers of the page's language read it: French pages keep the numeric
+    form (« 30/12/2021 23:41 »); English pages write the month in words (« 30 December
+    2021, 23:41 »), so that no reader takes 01/12 for 12 January. In the active zone."""
+    if not isinstance(value, datetime):
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if get_language() == "en":
+        month = ENGLISH_MONTHS[value.month - 1]
+        return f"{value.day} {month} {value.year}, {value.hour:02d}:{value.minute:02d}"
+    return _FAST_DATETIME_FORMATS["d/m/Y H:i"](value)
+
+
 # reverse() costs ~15 µs, and a page of 60 comments asks for four links per comment
 # that differ only by the comment's id. For a URL whose arguments are all integers, the
 # path is reversed once per (name, language, prefix) with marker numbers in place of the
@@ -116,7 +136,12 @@ def environment(**options) -> Environment:
     env.globals.update(
         url=url, static=static, query_string=query_string, django_include=django_include
     )
-    env.filters.update(date=format_date, urlencode=urlencode, truncatechars=truncatechars)
+    env.filters.update(
+        date=format_date,
+        reader_datetime=reader_datetime,
+        urlencode=urlencode,
+        truncatechars=truncatechars,
+    )
     # Wagtail's extension added its own `pageurl`; this one skips a reverse() per link.
     env.globals["pageurl"] = pageurl
     return env

@@ -52,8 +52,10 @@ class PublicDiscussion:
     def __init__(self, article, version: str):
         self.article = article
         self.version = version
-        self.thread_url = reverse("discussion:thread", args=[article.pk])
-        self.fragment_url = reverse("discussion:fragment", args=[article.pk])
+        # The preview of an article never saved has no thread, nor an address for one.
+        saved = article.pk is not None
+        self.thread_url = reverse("discussion:thread", args=[article.pk]) if saved else ""
+        self.fragment_url = reverse("discussion:fragment", args=[article.pk]) if saved else ""
 
     @cached_property
     def override_days(self) -> int | None:

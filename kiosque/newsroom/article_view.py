@@ -21,7 +21,6 @@ from kiosque.newsroom.text.age_banner import age_banner_text
 from kiosque.newsroom.text.credit_line import credit_line
 from kiosque.newsroom.text.photo_credit import photo_credit
 from kiosque.newsroom.text.reading_time import html_to_text, reading_time_minutes
-from kiosque.newsroom.text.topic_prefix import topic_prefix_needed
 
 
 @dataclass(frozen=True)
@@ -146,9 +145,6 @@ def article_page_context(article, request) -> dict:
             )
             if published_at
             else None
-        ),
-        "show_topic_prefix": SimpleLazyObject(
-            lambda: bool(article.topic and topic_prefix_needed(article.title, article.topic.title))
         ),
         "credit_line": SimpleLazyObject(
             lambda: linked_credit_line(newsroom.newsroom_name, agencies, authors, language)

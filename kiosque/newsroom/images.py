@@ -46,7 +46,15 @@ INLINE = PictureKind(
     sizes="(max-width: 760px) 100vw, 720px",
 )
 
-KINDS = {kind.name: kind for kind in (LEAD, CARD, INLINE)}
+# La une's lead story: the article lead's files, in a column narrower than the article's.
+FRONT_LEAD = PictureKind(
+    name="front-lead",
+    modern_specs=LEAD.modern_specs,
+    fallback_spec=LEAD.fallback_spec,
+    sizes="(max-width: 40rem) 100vw, 520px",
+)
+
+KINDS = {kind.name: kind for kind in (LEAD, CARD, INLINE, FRONT_LEAD)}
 CARD_SPECS = CARD.all_specs
 LEAD_SPECS = LEAD.all_specs
 

@@ -14,6 +14,7 @@ from kiosque.newsroom.templatetags.kiosque_tags import (
     typo,
     typo_html,
 )
+from kiosque.newsroom.text.topic_prefix import title_starts_with_topic
 
 
 def article_type_label(article) -> str:
@@ -58,4 +59,5 @@ class NewsroomExtension(Extension):
             picture_sources=picture_sources_of,
             photo_credit_of=photo_credit_of,
             article_type_label=article_type_label,
+            title_starts_with_topic=title_starts_with_topic,
         )

@@ -11,7 +11,7 @@ from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 
 from kiosque.core.prepared import PreparedQuery
-from kiosque.newsroom.images import CARD_SPECS
+from kiosque.newsroom.images import CARD_SPECS, LEAD_SPECS
 
 MAX_PAGE_PARAMETER_LENGTH = 6  # beyond 999,999 pages a request is not a reader's
 
@@ -30,14 +30,15 @@ def public_only(pages: QuerySet) -> QuerySet:
     return pages.public() if any_view_restriction() else pages
 
 
-def with_card_data(articles: QuerySet) -> QuerySet:
-    """What a teaser (title, topic, type, picture) needs, in a fixed number of queries."""
+def with_card_data(articles: QuerySet, specs=CARD_SPECS) -> QuerySet:
+    """What a teaser (title, topic, type, picture) needs, in a fixed number of queries.
+    `specs`: the renditions its pictures may show (the cards' by default)."""
     from kiosque.newsroom.models import NewsRendition
 
     return articles.select_related("lead_image", "topic").prefetch_related(
         Prefetch(
             "lead_image__renditions",
-            queryset=NewsRendition.objects.filter(filter_spec__in=CARD_SPECS),
+            queryset=NewsRendition.objects.filter(filter_spec__in=specs),
         )
     )
 
@@ -57,9 +58,9 @@ CARD_FIELDS = (
 )  # fmt: skip
 
 
-def as_cards(articles: QuerySet) -> QuerySet:
+def as_cards(articles: QuerySet, specs=CARD_SPECS) -> QuerySet:
     """`with_card_data`, loading only what a card shows: for reader listings."""
-    return with_card_data(articles).only(*CARD_FIELDS)
+    return with_card_data(articles, specs).only(*CARD_FIELDS)
 
 
 def newest_first(articles: QuerySet) -> QuerySet:
@@ -127,16 +128,29 @@ def top_level_sections(home) -> QuerySet:
     return visible_children(home, SectionPage).filter(show_in_navigation=True)
 
 
-def front_page(home, sections=None, per_section: int = 4, featured_count: int = 4) -> dict:
-    """La une: lead story, featured slots, then the latest articles of each section
-    (`sections`: the navigation's, when the caller has them already).
+WIRE_COUNT = 10  # « Fil info »: the latest headlines, whatever is shown elsewhere
+LEAD_LINKS = 3  # the lead story's « À lire aussi » links, from its topic
+
+
+def front_page(
+    home,
+    sections=None,
+    per_section: int = 4,
+    featured_count: int = 4,
+    fresh_since=None,
+) -> dict:
+    """La une: lead story with links to its topic's latest, featured slots, « Fil info »
+    (the latest headlines), then the latest articles of each section (`sections`: the
+    navigation's, when the caller has them already).
 
     A curated article that has been unpublished or withdrawn is replaced by the latest
-    article not already on the page, so the front page never shows a hole.
+    article not already on the page, so the front page never shows a hole. A section
+    block shows only articles published since `fresh_since` (the newsroom's freshness
+    bound; None: no bound), and no block at all when none is that recent.
 
-    Three queries whatever the number of sections: the editors' slots, one ranking over
-    the pages' own rows (front_page_ranking), then the cards of the chosen articles
-    (and their pictures' renditions).
+    Four queries whatever the number of sections: the editors' slots, one ranking over
+    the pages' own rows (front_page_ranking), the cards of the chosen articles (and
+    their pictures' renditions); one more for the lead's links when it has a topic.
     """
     curated_ids = [slot.article_id for slot in home.featured_slots.all()]
     picked_ids = [home.lead_story_id, *curated_ids] if home.lead_story_id else curated_ids
@@ -146,7 +160,11 @@ def front_page(home, sections=None, per_section: int = 4, featured_count: int = 
     # sections' blocks: each section is ranked that much deeper.
     slots = 1 + featured_count
     ranking = front_page_ranking(
-        home, picked_ids, newest=slots + featured_count * 2, per_section=per_section + slots
+        home,
+        picked_ids,
+        newest=max(slots + featured_count * 2, WIRE_COUNT),
+        per_section=per_section + slots,
+        fresh_since=fresh_since,
     )
 
     lead_id = home.lead_story_id if home.lead_story_id in ranking.picked else None
@@ -170,20 +188,48 @@ def front_page(home, sections=None, per_section: int = 4, featured_count: int = 
         ]
         for section in sections
     }
-    wanted = {pk for ids in block_ids.values() for pk in ids} | set(featured_ids)
+    wire_ids = ranking.newest[:WIRE_COUNT]
+    wanted = {pk for ids in block_ids.values() for pk in ids} | set(featured_ids) | set(wire_ids)
     if lead_id is not None:
         wanted.add(lead_id)
-    cards = {article.pk: article for article in as_cards(visible_articles().filter(pk__in=wanted))}
+    # The lead shows a larger picture than the cards: its renditions are read too.
+    found = as_cards(visible_articles().filter(pk__in=wanted), specs=CARD_SPECS + LEAD_SPECS)
+    cards = {article.pk: article for article in found}
+    lead = cards.get(lead_id)
     blocks = [
         {"section": section, "articles": [cards[pk] for pk in block_ids[section.path]]}
         for section in sections
         if block_ids[section.path]
     ]
     return {
-        "lead": cards.get(lead_id),
+        "lead": lead,
+        "lead_links": topic_headlines(lead) if lead is not None else [],
         "featured": [cards[pk] for pk in featured_ids],
+        "wire": [cards[pk] for pk in wire_ids if pk in cards],
         "sections": blocks,
     }
+
+
+def _topic_headlines(topic_id: int, pk: int) -> QuerySet:
+    others = visible_articles().exclude(pk=pk).filter(topic_id=topic_id)
+    return newest_first(others).only(
+        "id", "path", "depth", "url_path", "title", "language", "live", "content_type_id",
+        "locale_id", "first_published_at", "topic_id",
+    )[:LEAD_LINKS]  # fmt: skip
+
+
+_TOPIC_HEADLINES = PreparedQuery("newsroom.ArticlePage", _topic_headlines, topic_id=int, pk=int)
+
+
+def topic_headlines(article) -> list:
+    """The latest other articles of the article's topic, as links (no picture)."""
+    from kiosque.newsroom.models.restrictions import any_view_restriction
+
+    if not article.topic_id:
+        return []
+    if any_view_restriction():  # `.public()` writes the restricted paths into the SQL
+        return list(_topic_headlines(article.topic_id, article.pk))
+    return _TOPIC_HEADLINES.all(topic_id=article.topic_id, pk=article.pk)
 
 
 class FrontPageRanking:
@@ -197,7 +243,9 @@ class FrontPageRanking:
         self.picked: set[int] = set()
 
 
-def front_page_ranking(home, picked_ids: list, newest: int, per_section: int) -> FrontPageRanking:
+def front_page_ranking(
+    home, picked_ids: list, newest: int, per_section: int, fresh_since=None
+) -> FrontPageRanking:
     """One query over the visible articles' own rows: a row number over the whole site
     and one per top-level section, keeping the rows either ranks wants and the picks.
 
@@ -225,13 +273,16 @@ def front_page_ranking(home, picked_ids: list, newest: int, per_section: int) ->
         )
         .filter(Q(site_rank__lte=newest) | Q(section_rank__lte=per_section) | Q(picked=True))
         .order_by("-first_published_at", "-pk")
-        .values_list("pk", "section_path", "site_rank", "section_rank", "picked")
+        .values_list(
+            "pk", "section_path", "site_rank", "section_rank", "picked", "first_published_at"
+        )
     )
     ranking = FrontPageRanking()
-    for pk, section_path, site_rank, section_rank, picked in rows:
+    for pk, section_path, site_rank, section_rank, picked, published_at in rows:
         if site_rank <= newest:
             ranking.newest.append(pk)
-        if section_rank <= per_section:
+        fresh = fresh_since is None or published_at >= fresh_since
+        if section_rank <= per_section and fresh:
             ranking.by_section.setdefault(section_path, []).append(pk)
         if picked:
             ranking.picked.add(pk)

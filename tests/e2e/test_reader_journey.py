@@ -173,7 +173,7 @@ def test_reader_goes_from_home_to_an_old_article_in_french_then_english(page, li
     # 5. Date of publication, in a <time datetime> element, in Paris time.
     expect(published).to_have_text(re.compile(r"^Publié le \d\d/\d\d/\d{4} \d\d:\d\d$"))
     age = timedelta(**article["published_ago"])
-    shown_date = assert_publication_time(published.locator("time[datetime]"), "published", age)
+    assert_publication_time(published.locator("time[datetime]"), "published", age)
     expect(main.locator(".dates span")).to_have_count(1)  # never updated
     # 6. Reading time, with a no-break space before the colon.
     minutes = expected_reading_minutes(article)
@@ -244,7 +244,9 @@ def test_reader_goes_from_home_to_an_old_article_in_french_then_english(page, li
     expect(standfirst).to_have_text(article["standfirst"])
     expect(credit).to_have_text("Article written by Kiosque Info with Reuters")
     expect(publisher).to_have_text("Éditions Kiosque")
-    expect(published).to_have_text(f"Published on {shown_date}")
+    # English dates in words: no reader takes 01/12 for 12 January.
+    moment = datetime.fromisoformat(published.locator("time[datetime]").get_attribute("datetime"))
+    expect(published).to_have_text(f"Published {moment.day} {moment:%B %Y, %H:%M}")
     assert reading_time.text_content() == f"Reading time: {minutes} min"
     expect(image).to_have_attribute("alt", picture["alt"])
     assert flat(caption.inner_text()) == flat(f"{picture['caption']} {credit_text}")
@@ -314,21 +316,23 @@ def test_recent_article_invites_readers_to_comment(page, live_site):
     assert foreign_requests(requested) == []
 
 
-def test_topic_is_shown_before_a_title_that_does_not_start_with_it(page, live_site):
+def test_topic_is_a_kicker_above_a_title_that_does_not_start_with_it(page, live_site):
     article = demo_article(TOPIC_PREFIXED_ARTICLE)
     topic = demo_topic_title(article["topic"])
     page.goto(live_site.url(article_path(article)))
     title = page.locator("main h1")
 
-    assert title.text_content() == f"{topic}{NBSP}: {article['title']}"
-    topic_link = title.locator("a.article__topic")
+    # The heading is the article's own title; the dossier is a link just above it.
+    assert title.text_content() == article["title"]
+    expect(title.locator("a")).to_have_count(0)
+    topic_link = page.locator("main .article-type a.article__topic")
     expect(topic_link).to_have_count(1)
     expect(topic_link).to_have_text(topic)
-    # The link comes first in the title, before the article's own words.
-    assert title.evaluate(
-        "h1 => h1.firstChild.nodeType === Node.ELEMENT_NODE && h1.firstChild.matches('a')"
-    ), "the topic link must open the title"
-    expect(page.locator("main .article-type")).to_have_text("Analyse")
+    assert topic_link.evaluate(
+        "a => a.getBoundingClientRect().bottom <= document.querySelector('main h1')"
+        ".getBoundingClientRect().top"
+    ), "the kicker must sit above the title"
+    expect(page.locator("main .article-type")).to_have_text(f"Analyse · {topic}")
     # A named author is credited (and linked), not the newsroom.
     credit = page.locator("main .credit-line")
     expect(credit).to_have_text("Article rédigé par Camille Roussel")

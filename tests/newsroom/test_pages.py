@@ -60,24 +60,45 @@ def test_article_page_shows_every_element_in_order(client, article):
 def test_type_label_is_just_before_the_title_inside_main(client, article):
     html = client.get(article.url).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
-    assert re.search(r'<p class="article-type"[^>]*>Info</p>\s*<h1', main)
+    assert re.search(r'<p class="article-type"[^>]*>Info(<span.*?</a>)?</p>\s*<h1', main)
     assert '<meta property="og:type" content="article">' in html
 
 
-def test_topic_prefix_links_to_the_topic_page(client, article, newsroom):
-    html = client.get(article.url).content.decode()
-    h1 = re.search(r"<h1.*?</h1>", html, re.S).group(0)
-    assert f'href="{newsroom.topic.url}"' in h1
-    assert text_of(h1).strip() == f"Crise en Ukraine{NBSP}: Les négociations reprennent à Genève"
+def kicker_and_title(html: str) -> tuple[str, str]:
+    header = html[html.index('<p class="article-type"') :]
+    return header[: header.index("</p>")], re.search(r"<h1.*?</h1>", header, re.S).group(0)
 
 
-def test_topic_is_not_repeated_when_the_title_starts_with_it(client, newsroom):
+def test_topic_is_a_kicker_above_the_title_linking_to_the_dossier(client, article, newsroom):
+    kicker, h1 = kicker_and_title(client.get(article.url).content.decode())
+    assert (
+        f'<a class="article__topic" href="{newsroom.topic.url}" lang="fr">Crise en Ukraine</a>'
+        in (kicker)
+    )
+    assert "<a" not in h1  # never inside the title
+    assert text_of(h1).strip() == "Les négociations reprennent à Genève"
+
+
+def test_a_title_starting_with_its_topic_keeps_the_kicker_and_cards_drop_the_label(
+    client, newsroom
+):
     article = make_article(
         newsroom.europe, title="Crise en Ukraine : un cessez-le-feu annoncé", topic=newsroom.topic
     )
-    h1 = re.search(r"<h1.*?</h1>", client.get(article.url).content.decode(), re.S).group(0)
-    assert "<a" not in h1
+    other = make_article(newsroom.europe, title="Le front se fige", topic=newsroom.topic)
+    kicker, h1 = kicker_and_title(client.get(article.url).content.decode())
+    assert "Crise en Ukraine" in kicker
     assert text_of(h1).count("Crise en Ukraine") == 1
+
+    listing = client.get(newsroom.topic.url).content.decode()
+    cards = {
+        title: card
+        for card in listing.split('<article class="card')[1:]
+        for title in (article.title, other.title)
+        if title.split()[-1] in card
+    }
+    assert 'class="card__topic"' not in cards[article.title]  # the title says it already
+    assert f'<a class="card__topic" href="{newsroom.topic.url}">' in cards[other.title]
 
 
 def test_dates_are_in_time_elements_in_the_newsroom_zone(client, newsroom):
@@ -86,6 +107,20 @@ def test_dates_are_in_time_elements_in_the_newsroom_zone(client, newsroom):
     article = make_article(newsroom.europe, published_at=datetime(2021, 12, 30, 22, 41, tzinfo=UTC))
     html = client.get(article.url).content.decode()
     assert 'Publié le <time datetime="2021-12-30T23:41:00+01:00">30/12/2021 23:41</time>' in html
+
+
+def test_english_pages_write_dates_in_words(client, newsroom):
+    from datetime import UTC, datetime
+
+    article = make_article(
+        newsroom.europe, published_at=datetime(2021, 12, 1, 8, 5, tzinfo=UTC), topic=newsroom.topic
+    )
+    html = client.get("/en" + article.url).content.decode()
+    assert (
+        'Published <time datetime="2021-12-01T09:05:00+01:00">1 December 2021, 09:05</time>' in html
+    )
+    listing = client.get("/en" + newsroom.topic.url).content.decode()
+    assert ">1 December 2021, 09:05</time>" in listing and "01/12/2021" not in listing
 
 
 def test_lead_image_has_alt_caption_credit_and_responsive_sources(client, article):

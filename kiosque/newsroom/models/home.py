@@ -1,6 +1,9 @@
 """La une: the home page, curated by editors."""
 
+from datetime import timedelta
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -10,6 +13,15 @@ from wagtail.url_routing import RouteResult
 from kiosque.newsroom import selectors
 from kiosque.newsroom.models.http import READ_ONLY_METHODS
 from kiosque.newsroom.models.restrictions import ViewRestrictionsFastPath
+
+
+def front_blocks_since(request):
+    """The oldest publication time a section block of la une may show (the newsroom's
+    freshness bound), or None when the newsroom set none."""
+    from kiosque.newsroom.models.newsroom_settings import NewsroomSettings
+
+    days = NewsroomSettings.for_request(request).front_block_max_age_days
+    return timezone.now() - timedelta(days=days) if days else None
 
 
 class HomePage(ViewRestrictionsFastPath, Page):
@@ -48,7 +60,9 @@ class HomePage(ViewRestrictionsFastPath, Page):
         sections = (
             navigation_sections(request, site) if site and site.root_page_id == self.pk else None
         )
-        context.update(selectors.front_page(self, sections=sections))
+        context.update(
+            selectors.front_page(self, sections=sections, fresh_since=front_blocks_since(request))
+        )
         return context
 
     def route(self, request, path_components):

@@ -71,6 +71,15 @@ class NewsroomSettings(BaseSiteSetting):
             "not show « Mis à jour »."
         ),
     )
+    front_block_max_age_days = models.PositiveSmallIntegerField(
+        _("front page blocks show articles of the last (days)"),
+        default=7,
+        validators=[MaxValueValidator(3650)],
+        help_text=_(
+            "A section block of la une leaves out older articles, and is not shown when "
+            "none is that recent; 0 shows the latest whatever their age."
+        ),
+    )
     corrections_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("corrections policy page"),
@@ -112,6 +121,7 @@ class NewsroomSettings(BaseSiteSetting):
             ],
             heading=_("Article page"),
         ),
+        FieldPanel("front_block_max_age_days"),
         MultiFieldPanel(
             [
                 FieldPanel("corrections_page"),
