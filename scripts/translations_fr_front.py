@@ -6,6 +6,7 @@ TRANSLATIONS = {
     "Published %(date)s": "Publié le %(date)s",
     "Updated %(date)s": "Mis à jour le %(date)s",
     "Latest news": "Fil info",
+    "Indexes": "Index",
     "More on this topic": "Sur le même sujet",
     "front page blocks show articles of the last (days)": "les blocs de la une montrent les articles des derniers (jours)",
     "A section block of la une leaves out older articles, and is not shown when none is that recent; 0 shows the latest whatever their age.": "Un bloc de rubrique de la une laisse de côté les articles plus anciens, et n’est pas affiché quand aucun n’est aussi récent ; 0 montre les derniers quel que soit leur âge.",

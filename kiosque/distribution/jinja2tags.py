@@ -6,6 +6,7 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 
 from kiosque.distribution.head import head_context
+from kiosque.distribution.links import absolute
 
 
 @pass_context
@@ -19,3 +20,5 @@ class DistributionExtension(Extension):
     def __init__(self, environment):
         super().__init__(environment)
         environment.globals.update(distribution_head=distribution_head)
+        # hreflang alternates must be absolute URLs (search engines ignore relative ones).
+        environment.filters.update(absolute_url=absolute)

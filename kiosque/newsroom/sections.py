@@ -56,5 +56,25 @@ def section_trail(request, site, page) -> list:
     ]
 
 
+INDEXES = "indexes"
+
+
+def load_indexes(site) -> tuple:
+    """The home page's live indexes of dossiers and of authors, for the footer's links."""
+    from kiosque.newsroom.models import AuthorIndexPage, TopicIndexPage
+
+    found = []
+    for model in (TopicIndexPage, AuthorIndexPage):
+        index = model.objects.live().child_of(site.root_page).only(*_FIELDS[:5]).first()
+        if index is not None:
+            found.append(index)
+    return tuple(found)
+
+
+def site_indexes(request, site) -> tuple:
+    return site_data(request, INDEXES, site)
+
+
 def connect() -> None:
     register(SECTIONS, load_sections)
+    register(INDEXES, load_indexes)

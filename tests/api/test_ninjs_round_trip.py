@@ -148,7 +148,9 @@ def test_ninjs_fed_back_to_the_ingest_gives_the_same_article(newsroom, partner):
     assert copy.major_update_at is None and original.major_update_at is None
     name = newsroom.settings.newsroom_name
     assert article_credit(copy, name) == article_credit(original, name)
-    assert article_credit(copy, name) == "Article rédigé par franceinfo avec AFP et Reuters"
+    assert article_credit(copy, name) == (
+        "Article rédigé par Camille Roussel et Jean Dupont avec AFP et Reuters"
+    )
 
     # The same picture: the bytes of the rendition the ninjs offers, with its words.
     assert _picture_facts(copy) == _picture_facts(original)

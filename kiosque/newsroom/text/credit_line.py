@@ -37,17 +37,16 @@ def clean_names(names: Iterable[str]) -> list[str]:
 def credit_line(*, newsroom: str, agencies: list[str], authors: list[str], language: str) -> str:
     """The credit sentence under an article's title.
 
-    When agencies contributed, the newsroom is credited *with* them and the authors are
-    not listed; otherwise the authors are named; with neither, the newsroom alone.
+    Whoever wrote it is named (the authors, else the newsroom), *with* the agencies
+    whose copy it is built on: « Article rédigé par Camille Roussel avec AFP » when a
+    journalist writes on agency copy, « … par franceinfo avec AFP » when the desk does.
     Blank and repeated names are ignored (see `clean_names`).
     """
     words = _words(language)
-    newsroom = " ".join(newsroom.split())
+    writers = join_names(authors, language) or " ".join(newsroom.split())
     if clean_names(agencies):
-        return f"{words['written_by']} {newsroom} {words['with']} {join_names(agencies, language)}"
-    if clean_names(authors):
-        return f"{words['written_by']} {join_names(authors, language)}"
-    return f"{words['written_by']} {newsroom}"
+        return f"{words['written_by']} {writers} {words['with']} {join_names(agencies, language)}"
+    return f"{words['written_by']} {writers}"
 
 
 def _words(language: str) -> dict[str, str]:

@@ -52,9 +52,17 @@ def credit(agencies: list[str], authors: list[str], language: str = "fr") -> str
         ),
     ],
 )
-def test_agencies_are_credited_with_the_newsroom_instead_of_authors(agencies, french, english):
-    assert credit(agencies, ["Marie Dupont"], "fr") == french
-    assert credit(agencies, ["Marie Dupont"], "en") == english
+def test_agency_copy_without_an_author_is_the_newsrooms(agencies, french, english):
+    assert credit(agencies, [], "fr") == french
+    assert credit(agencies, [], "en") == english
+
+
+def test_a_journalist_writing_on_agency_copy_is_named_with_the_agencies():
+    # Issue 16: « Prénom Nom avec AFP », the seed's form, not the newsroom's name.
+    assert credit(["AFP"], ["Marie Dupont"], "fr") == "Article rédigé par Marie Dupont avec AFP"
+    assert credit(["AFP", "Reuters"], ["Marie Dupont", "Jean Martin"], "en") == (
+        "Article written by Marie Dupont and Jean Martin with AFP and Reuters"
+    )
 
 
 @pytest.mark.parametrize(
