@@ -145,6 +145,8 @@ def comment_like_toggle(*, user, comment: Comment) -> bool:
         raise PermissionDenied(refusal)
     if comment.status != Comment.Status.PUBLISHED:
         raise ValidationError(_("This comment cannot be liked."), code="status")
+    if comment.author_id == user.pk:
+        raise ValidationError(_("You cannot like your own comment."), code="own")
     rules.throttle(user_id=user.pk, action="like", limit=60, seconds=60)
     discussion_changed(comment.article_id)
     with transaction.atomic():

@@ -4,11 +4,14 @@ The article page itself is public and cacheable; everything personal (form, acco
 bar, liked state) comes from here, always `Cache-Control: private, no-store`.
 """
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -64,6 +67,9 @@ def personal_context(request, article) -> dict:
         "awaiting": [],
         "liked": set(),
         "can_moderate": policy.can_moderate(user),
+        # « Modifier » is offered only while the edit window is open (services.comment_edit).
+        "editable_since": timezone.now()
+        - timedelta(minutes=threads.site_settings(article, request).edit_window_minutes),
     }
     if user.is_authenticated:
         draft = (

@@ -1,0 +1,62 @@
+"""A reader's own comment: no liking it, and « Modifier » only while it can be edited."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from kiosque.discussion.models import Comment
+from kiosque.discussion.services import comment_post
+from tests.discussion.helpers import make_reader
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def writer():
+    return make_reader("Plume")
+
+
+@pytest.fixture
+def own(article, writer, config):
+    return comment_post(user=writer, article=article, body="Mon avis sur la question")
+
+
+def thread_html(client, comment) -> str:
+    url = "/en" + reverse("discussion:thread", args=[comment.article_id])
+    card = client.get(url).content.decode()
+    start = card.index(f'id="c{comment.pk}"')
+    return card[start : card.index("</article>", start)]
+
+
+def test_a_reader_cannot_like_their_own_comment(own, writer):
+    client = Client()
+    client.force_login(writer)
+    refused = client.post(
+        f"/commentaires/commentaire/{own.pk}/aimer/", HTTP_ACCEPT="application/json"
+    )
+    assert refused.status_code == 403
+    assert "own comment" in refused.json()["error"]
+    assert Comment.objects.get(pk=own.pk).like_count == 0
+    card = thread_html(client, own)
+    assert "data-like-form" not in card  # the count, without a button
+    assert 'class="comment__likes">0<' in card
+
+    other = Client()
+    other.force_login(make_reader("Lectrice"))
+    assert "data-like-form" in thread_html(other, own)
+
+
+def test_edit_is_offered_only_while_the_edit_window_is_open(own, writer, config):
+    client = Client()
+    client.force_login(writer)
+    edit_url = reverse("discussion:edit", args=[own.pk])
+    assert edit_url in thread_html(client, own)
+
+    Comment.objects.filter(pk=own.pk).update(
+        created_at=own.created_at - timedelta(minutes=config.edit_window_minutes + 1)
+    )
+    card = thread_html(client, own)
+    assert edit_url not in card
+    assert reverse("discussion:delete", args=[own.pk]) in card  # deleting stays possible
