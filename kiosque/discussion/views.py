@@ -13,12 +13,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kiosque.discussion import policy, selectors, services, threads
 from kiosque.discussion.forms import CommentForm, ReportForm
 from kiosque.discussion.models import Comment
+from kiosque.discussion.public import localised
 from kiosque.discussion.text import render_body
 from kiosque.newsroom.models import ArticlePage
 from kiosque.newsroom.selectors import public_only
@@ -144,10 +146,15 @@ def post(request, article_id: int):
         # Keep the text: the reader must not lose what they wrote.
         request.session["discussion_draft"] = form.cleaned_data["body"][:4000]
         return redirect(_thread_url(article.pk, "comment-form"))
-    if comment.status == Comment.Status.PUBLISHED:
+    published = comment.status == Comment.Status.PUBLISHED
+    if published:
         messages.success(request, _("Your comment is published."))
     else:
         messages.info(request, _("Your comment will appear once a moderator has approved it."))
+    anchor = f"c{comment.pk}" if published else "comments-title"
+    if request.POST.get("origine") == "article":
+        # Posted from the article page: back to the article, at the comment.
+        return redirect(f"{localised(article.url, get_language())}#{anchor}")
     return redirect(_thread_url(article.pk, f"c{comment.pk}"))
 
 

@@ -60,3 +60,28 @@ def test_edit_is_offered_only_while_the_edit_window_is_open(own, writer, config)
     card = thread_html(client, own)
     assert edit_url not in card
     assert reverse("discussion:delete", args=[own.pk]) in card  # deleting stays possible
+
+
+def test_posting_from_the_article_comes_back_to_the_article_at_the_comment(article, writer):
+    client = Client()
+    client.force_login(writer)
+    fragment = client.get(reverse("discussion:fragment", args=[article.pk])).content.decode()
+    assert 'name="origine" value="article"' in fragment  # the form on the article page
+
+    answer = client.post(
+        reverse("discussion:post", args=[article.pk]),
+        {"body": "Un point de vue réfléchi", "origine": "article"},
+    )
+    comment = Comment.objects.get(article=article, author=writer)
+    assert answer.status_code == 302
+    assert answer["Location"] == f"{article.url}#c{comment.pk}"
+    # The message is shown where the reader lands (the article's personal part)...
+    landed = client.get(reverse("discussion:fragment", args=[article.pk])).content.decode()
+    assert 'class="message message--success"' in landed
+    # ...and does not wait for a later page.
+    later = client.get(reverse("discussion:thread", args=[article.pk])).content.decode()
+    assert 'class="message' not in later
+
+    # From the comments page (no JavaScript), the reader stays there.
+    answer = client.post(reverse("discussion:post", args=[article.pk]), {"body": "Autre chose"})
+    assert answer["Location"].startswith(reverse("discussion:thread", args=[article.pk]))
