@@ -36,7 +36,10 @@ PUBLIC_DOCUMENTS = (
     (lambda path: path.startswith(CORRECTIONS_PREFIXES), edge_keys.CORRECTIONS),
 )
 # Never public, whatever the response looks like.
-PRIVATE_PREFIXES = ("/compte/", "/en/compte/", "/commentaires/", "/en/commentaires/", "/healthz")
+PRIVATE_PREFIXES = (
+    "/compte/", "/en/compte/", "/commentaires/", "/en/commentaires/", "/healthz",
+    "/signaler/", "/en/signaler/",  # the error report form (kiosque/editorial)
+)  # fmt: skip
 
 
 def note_page(request, page) -> None:

@@ -165,7 +165,10 @@ class SiteMemoMiddleware:
         self.not_pages = (
             "/api/", "/documents/", django_settings.MEDIA_URL, django_settings.STATIC_URL,
         )  # fmt: skip
-        self.comment_pages = ("/commentaires/", "/en/commentaires/")
+        self.comment_pages = (
+            "/commentaires/", "/en/commentaires/",
+            "/signaler/", "/en/signaler/",  # the error report form: a reader page too
+        )  # fmt: skip
 
     def _is_reader_page(self, path: str) -> bool:
         if path.startswith(self.comment_pages):

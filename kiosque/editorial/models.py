@@ -1,7 +1,9 @@
-"""Corrections, withdrawals and the policy pages of the newsroom."""
+"""Corrections, withdrawals, readers' error reports and the policy pages of the newsroom."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -141,3 +143,48 @@ class PolicySettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("policies")
+
+
+class ErrorReport(models.Model):
+    """A reader's « Signaler une erreur »: something in an article may be wrong.
+
+    Not a correction: it waits in the newsroom's queue (the admin's « Error reports »)
+    until an editor handles it, usually by publishing a Correction, or dismisses it.
+    Readers may be anonymous, so nothing ties a report to an account; the e-mail is
+    only what the reader chose to leave for a reply.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        HANDLED = "handled", _("Handled")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    article = models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="error_reports",
+    )
+    text = models.TextField(_("what is wrong"), max_length=2000)
+    email = models.EmailField(_("reader's e-mail"), blank=True)
+    created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("error report")
+        verbose_name_plural = _("error reports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return Truncator(" ".join(self.text.split())).chars(60)

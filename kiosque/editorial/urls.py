@@ -2,8 +2,15 @@
 
 from django.urls import path
 
-from kiosque.editorial import views
+from kiosque.editorial import report_views, views
 
 urlpatterns = [
     path("rectificatifs/", views.corrections_list, name="corrections_list"),
+    # Private pages (edge/middleware.py PRIVATE_PREFIXES): the article only links here.
+    path("signaler/<int:article_id>/", report_views.report_form, name="editorial_report"),
+    path(
+        "signaler/<int:article_id>/merci/",
+        report_views.report_sent,
+        name="editorial_report_sent",
+    ),
 ]
