@@ -163,6 +163,23 @@ def ensure_agencies() -> dict[str, Agency]:
     return agencies
 
 
+# An e-mail address in running text (the policy pages': redaction@kiosque.invalid).
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def linked_addresses(text: str) -> str:
+    """Escaped text whose e-mail addresses are `mailto:` links, as an editor makes them
+    with the rich text's link button: a reader writes with one click, and copies the
+    address from the link if they prefer."""
+    pieces, position = [], 0
+    for match in EMAIL_ADDRESS.finditer(text):
+        address = html.escape(match.group(0))
+        pieces += [html.escape(text[position : match.start()])]
+        pieces += [f'<a href="mailto:{address}">{address}</a>']
+        position = match.end()
+    return "".join([*pieces, html.escape(text[position:])])
+
+
 def ensure_policies(home: HomePage, site: Site) -> None:
     pages = {
         slug: child_by_slug(
@@ -170,7 +187,7 @@ def ensure_policies(home: HomePage, site: Site) -> None:
             StandardPage,
             slug,
             title=title,
-            body="".join(f"<p>{html.escape(p)}</p>" for p in paragraphs),
+            body="".join(f"<p>{linked_addresses(p)}</p>" for p in paragraphs),
             show_in_menus=False,
         )
         for slug, (title, paragraphs) in content.POLICIES.items()
