@@ -34,6 +34,9 @@ def fill(po_path: Path, translations: dict[str, str]) -> list[str]:
     out = []
     for block in blocks:
         lines = block.split("\n")
+        if any(line.startswith("msgid_plural ") for line in lines):
+            out.append("\n".join(_fill_plural(lines, translations, missing)))
+            continue
         try:
             start = next(i for i, line in enumerate(lines) if line.startswith("msgid "))
             end = next(i for i, line in enumerate(lines) if line.startswith("msgstr "))
@@ -63,6 +66,26 @@ def fill(po_path: Path, translations: dict[str, str]) -> list[str]:
         out.append("\n".join(lines))
     po_path.write_text("\n\n".join(out))
     return missing
+
+
+def _fill_plural(lines: list[str], translations: dict, missing: list[str]) -> list[str]:
+    """An ngettext entry: its translation is a (singular, plural) pair, French having
+    two forms (msgstr[0] for 0 and 1, msgstr[1] from 2)."""
+    start = next(i for i, line in enumerate(lines) if line.startswith("msgid "))
+    plural = next(i for i, line in enumerate(lines) if line.startswith("msgid_plural "))
+    first_form = next(i for i, line in enumerate(lines) if line.startswith("msgstr["))
+    msgid = unquote([lines[start][6:], *lines[start + 1 : plural]])
+    filled = unquote([lines[first_form].split(" ", 1)[1]])
+    fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+    if filled and not fuzzy:
+        return lines
+    if msgid not in translations:
+        missing.append(msgid)
+        return lines
+    one, many = translations[msgid]
+    lines = [*lines[:first_form], "msgstr[0] " + quote(one), "msgstr[1] " + quote(many)]
+    lines = [_unfuzzy(line) for line in lines if not line.startswith("#|")]
+    return [line for line in lines if line != "#,"]
 
 
 if __name__ == "__main__":

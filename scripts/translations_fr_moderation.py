@@ -41,4 +41,6 @@ TRANSLATIONS = {
     "Ticked comments": "Commentaires cochés",
     "Select": "Sélection",
     "Select comment #%(id)s": "Sélectionner le commentaire n° %(id)s",
+    # ngettext entries: (singular, plural).
+    "%(counter)s report": ("%(counter)s signalement", "%(counter)s signalements"),
 }

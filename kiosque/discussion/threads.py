@@ -59,12 +59,16 @@ def close_after_days(article, site_default: int | None) -> int | None:
     return site_default
 
 
-def comments_open(article, request=None) -> bool:
+def closing_days(article, request=None) -> int:
+    """After how many days the article's thread closes (0: never)."""
     from kiosque.newsroom.models import NewsroomSettings
 
     site_default = _site_setting(NewsroomSettings, article, request).comments_close_after_days
-    days = close_after_days(article, site_default)
-    return comments_are_open(article, timezone.now(), days)
+    return close_after_days(article, site_default)
+
+
+def comments_open(article, request=None) -> bool:
+    return comments_are_open(article, timezone.now(), closing_days(article, request))
 
 
 __all__ = ["ModerationMode", "close_after_days", "comments_open", "moderation_mode"]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kiosque.discussion import policy, selectors, services, threads
+from kiosque.discussion.closing import closed_reason, comments_are_open
 from kiosque.discussion.forms import CommentForm, ReportForm
 from kiosque.discussion.models import Comment
 from kiosque.discussion.public import localised
@@ -60,10 +61,12 @@ def _errors(request, error: Exception) -> None:
 
 def personal_context(request, article) -> dict:
     user = request.user
-    is_open = threads.comments_open(article, request)
+    days = threads.closing_days(article, request)
+    is_open = comments_are_open(article, timezone.now(), days)
     context = {
         "article": article,
         "comments_open": is_open,
+        "closed_reason": "" if is_open else closed_reason(article, days),
         "refusal": policy.posting_refusal(user) if user.is_authenticated else None,
         "form": CommentForm(),
         "awaiting": [],
