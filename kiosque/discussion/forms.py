@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from kiosque.discussion.models import (
@@ -9,14 +10,26 @@ from kiosque.discussion.models import (
 )
 
 
+def _percent(template, values: dict) -> str:
+    return str(template) % values
+
+
+def format_lazy_percent(template, **values):
+    """`template % values`, worked out each time the text is shown."""
+    return lazy(_percent, str)(template, values)
+
+
 class CommentForm(forms.Form):
     # No maxlength attribute: the server says "too long" instead of the browser silently
     # cutting a pasted text.
     body = forms.CharField(
         label=_("Your comment"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Plain text, at most %(n)s characters. Links become clickable.")
-        % {"n": "3 000"},
+        # Formatted when shown, in the reader's language: `_(...) % {...}` here would
+        # translate once, at import, in whatever language was active then.
+        help_text=format_lazy_percent(
+            _("Plain text, at most %(n)s characters. Links become clickable."), n="3\u00a0000"
+        ),
         strip=False,
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)

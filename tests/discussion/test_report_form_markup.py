@@ -21,3 +21,14 @@ def test_the_report_reasons_are_a_fieldset_with_a_legend(article, config):
     assert fieldset is not None
     assert re.search(r"<legend[^>]*>What is wrong with this comment\?</legend>", fieldset.group(1))
     assert fieldset.group(1).count('type="radio"') >= 3
+
+
+def test_the_comment_forms_help_is_in_the_readers_language():
+    from django.utils import translation
+
+    from kiosque.discussion.forms import CommentForm
+
+    with translation.override("en"):
+        assert str(CommentForm().fields["body"].help_text).startswith("Plain text, at most 3")
+    with translation.override("fr"):
+        assert str(CommentForm().fields["body"].help_text).startswith("Texte simple, 3")
