@@ -12,7 +12,7 @@ def test_a_published_article_gets_the_dash(client, newsroom):
     article = make_article(newsroom.europe, slug="brest", dateline="BREST (Finistère)")
     assert ArticlePage.objects.get(pk=article.pk).dateline == "BREST (Finistère) –"
     html = client.get(article.url).content.decode()
-    assert '<span class="dateline">BREST (Finistère) –</span>' in html
+    assert '<span class="dateline">BREST (Finistère)\u00a0–</span>' in html
 
 
 def test_a_draft_gets_it_too(newsroom):

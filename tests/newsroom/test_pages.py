@@ -142,7 +142,16 @@ def test_named_authors_are_credited_when_there_is_no_agency(client, newsroom):
 
 def test_dateline_opens_the_first_paragraph(client, article):
     html = client.get(article.url).content.decode()
-    assert re.search(r'<p[^>]*><span class="dateline">GENÈVE \(Suisse\) –</span> mot', html)
+    assert re.search(r'<p[^>]*><span class="dateline">GENÈVE \(Suisse\)\u00a0–</span> mot', html)
+
+
+@pytest.mark.parametrize(
+    "typed", ["BREST (Finistère)", "BREST (Finistère) -", " BREST (Finistère)—  "]
+)
+def test_the_dateline_gets_its_dash_whatever_was_typed(client, newsroom, typed):
+    article = make_article(newsroom.europe, dateline=typed, published_at=days_ago(1))
+    html = client.get(article.url).content.decode()
+    assert '<span class="dateline">BREST (Finistère)\u00a0–</span>' in html
 
 
 def test_english_interface_keeps_the_article_in_french(client, article):

@@ -35,4 +35,4 @@ def test_a_published_dispatch_shows_the_dash(newsroom, tmp_path, client):
     article = ArticlePage.objects.get(wire_links__isnull=False)
     assert article.dateline == "BREST (Finistère) –"
     html = client.get(article.url).content.decode()
-    assert '<span class="dateline">BREST (Finistère) –</span>' in html
+    assert '<span class="dateline">BREST (Finistère)\u00a0–</span>' in html

@@ -42,9 +42,20 @@ def typo_html(html, language="fr"):
     return mark_safe(french_spacing_html(str(html)))  # noqa: S308 (rich text from the CMS)
 
 
+_TRAILING_DASHES = " \u00a0-\u2013\u2014"
+
+
+def with_dash(dateline: str) -> str:
+    """The dateline as agencies end it, whatever the journalist typed: « BREST
+    (Finistère) – », the en dash held to the place by a no-break space."""
+    place = (dateline or "").strip().rstrip(_TRAILING_DASHES)
+    return f"{place}\u00a0–" if place else ""
+
+
 @register.filter
 def prefix_dateline(html, dateline):
     """Open the first paragraph with the dateline, as agencies do: « BREST (Finistère) – »."""
+    dateline = with_dash(dateline)
     if not dateline:
         return html
     label = format_html('<span class="dateline">{}</span> ', dateline)
