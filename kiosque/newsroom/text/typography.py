@@ -1,4 +1,5 @@
-"""French typography: the no-break spaces that keep punctuation with its word.
+"""French typography: the no-break spaces that keep punctuation with its word, and
+numbers with their digits and units.
 
 French puts a space before ":", ";", "!", "?" and inside guillemets. An ordinary space
 there lets the browser wrap the line just before the mark, leaving a lone "?" at the
@@ -7,8 +8,18 @@ start of a line, so these spaces must be no-break ones:
 - NBSP (U+00A0) before ":" and inside « »,
 - NARROW NBSP (U+202F) before ";", "!" and "?".
 
+A number is not split across lines either (the rule of the Imprimerie nationale's
+Lexique): not between its groups of three digits, written with a thin space, nor from
+the unit symbol or magnitude word that follows it, written with a word space. So the
+ordinary spaces typed there become:
+
+- NARROW NBSP between digit groups: « 150 000 », « 3 000 000 »,
+- NBSP before a unit, a currency or « million(s) »/« milliard(s) », and inside a time
+  or a number sign: « 172 km/h », « 25 % », « 1,5 million », « 18 h 30 », « n° 5 ».
+
 `french_spacing` works on plain text, `french_spacing_html` on the text of an HTML
-fragment. Both only ever insert or replace spaces, and both are idempotent.
+fragment. Both only ever insert or replace spaces, and both are idempotent; the number
+rules never insert one, they only make a typed space no-break.
 """
 
 import re
@@ -83,8 +94,9 @@ def _french_spacing_after(context: str, text: str) -> str:
     """
     combined = context + text
     for rule in _RULES:
-        edits = (edit for edit in rule(combined) if edit.start >= len(context))
-        combined = _apply(combined, edits)
+        edits = [edit for edit in rule(combined) if edit.start >= len(context)]
+        if edits:  # most texts need few rules: no copy for the others
+            combined = _apply(combined, edits)
     return combined[len(context) :]
 
 
@@ -100,9 +112,11 @@ def _apply(text: str, edits: Iterable[_Edit]) -> str:
 
 
 def _high_punctuation_edits(text: str) -> Iterator[_Edit]:
-    url_spans = _url_like_spans(text)
+    url_spans = None  # found on the first mark: most titles have none
     for match in _MARK_WITH_SPACES.finditer(text):
         mark_at = match.start("mark")
+        if url_spans is None:
+            url_spans = _url_like_spans(text)
         if any(start <= mark_at < end for start, end in url_spans):
             continue
         spaces = match["spaces"]
@@ -142,12 +156,94 @@ def _closing_guillemet_edits(text: str) -> Iterator[_Edit]:
             yield _Edit(match.start("spaces"), match.end("spaces"), NBSP)
 
 
+# --- Numbers -------------------------------------------------------------------------
+
+# Groups of three digits after a first group of one to three: « 1 500 », « 3 000 000 ».
+# The first group starts a number (no letter, digit, "." or "," just before it), and a
+# four-digit group ends the match: « 2021 2022 » and « en 2021 150 000 » keep the space
+# after 2021. Spaces already no-break count as separators, so a half-spaced number is
+# finished and a spaced one matches with nothing left to do. Only ASCII digits.
+_DIGIT_GROUPS = re.compile(
+    rf"[0-9](?<![\w.,][0-9])[0-9]{{0,2}}(?:[\x20{NBSP}{NNBSP}][0-9]{{3}})+(?![0-9])"
+)
+
+# Unit symbols and the words that are part of the number, written after a space.
+# Symbols only, not counted nouns (« 3 mois », « 12 euros », « 5 heures »): those are
+# words of the sentence, as « 3 personnes » is, and would make the list endless.
+# Left out as too ambiguous after a number in French prose: "a" (the verb, also the
+# are), "o" (octet), "A" and "V" (a grade, a Roman numeral), "bar".
+_UNITS = (
+    # length, area, volume
+    "mm", "cm", "m", "km", "m²", "km²", "m³", "ha", "ml", "cl", "l", "L", "hl",
+    # mass, time, speed
+    "mg", "g", "kg", "t", "Mt", "ms", "s", "min", "h", "km/h", "m/s",
+    # temperature, pressure, sound, frequency
+    "°C", "°F", "hPa", "dB", "Hz", "kHz", "MHz", "GHz",
+    # power, energy, data
+    "W", "kW", "MW", "GW", "Wh", "kWh", "MWh", "GWh", "TWh",
+    "ko", "Ko", "Mo", "Go", "To", "Mbit/s", "Gbit/s",
+    # shares and money
+    "%", "‰", "€", "$", "£", "CHF", "k€", "M€", "Md€",
+    # magnitudes: « 1,5 million » is one number
+    "million", "millions", "milliard", "milliards", "billion", "billions",
+)  # fmt: skip
+_UNIT = "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True))
+
+# A single ordinary space that must not break, with the character before it (matching
+# that character first lets the search skip the many spaces after other letters).
+# A unit is a whole word: not followed by a letter or digit ("3 mois"), an apostrophe
+# ("66 m'a", "2 l'ont") or a hyphen ("3 t-shirts").
+_NUMBER_SPACE = re.compile(
+    rf"""
+    [0-9h°º]\x20
+    (?:
+        (?<=[0-9]\x20) (?=(?:{_UNIT})(?![\w'’-]))             # 172 km/h, 25 %, 1,5 million
+      | (?<=[0-9][\x20{NBSP}]h\x20) (?=[0-5][0-9](?![0-9]))   # the minutes of 18 h 30
+      | (?<=\b[nN][°º]\x20) (?=[0-9])                         # n° 5
+    )
+    """,
+    re.VERBOSE,
+)
+_DIGIT = re.compile("[0-9]")
+
+
+def _number_edits(text: str) -> Iterator[_Edit]:
+    if not _DIGIT.search(text):
+        return  # most titles: no number, nothing more to read
+    edits = [
+        _Edit(match.start() + offset, match.start() + offset + 1, NNBSP)
+        for match in _DIGIT_GROUPS.finditer(text)
+        for offset, char in enumerate(match.group())
+        if char == " "
+    ]
+    edits += [_Edit(m.end() - 1, m.end(), NBSP) for m in _NUMBER_SPACE.finditer(text)]
+    for edit in sorted(edits):
+        # The number before the space must be prose, not the end of an address
+        # ("https://x.fr/a?q=12 km").
+        if not _ends_an_address(text, edit.start):
+            yield edit
+
+
+def _ends_an_address(text: str, end: int) -> bool:
+    """Whether the word ending at `end` ends inside a URL-like span.
+
+    Only that word is read (an address has no spaces): cheaper than finding every
+    address of the text for the few spaces the number rules change.
+    """
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:end]
+    return any(span_end == len(word) for _, span_end in _url_like_spans(word))
+
+
 # Applied one after the other, each to the result of the previous one, so that two
 # rules never edit the same space in one pass.
 _RULES: tuple[Callable[[str], Iterator[_Edit]], ...] = (
     _high_punctuation_edits,
     _opening_guillemet_edits,
     _closing_guillemet_edits,
+    _number_edits,
 )
 
 
@@ -349,3 +445,22 @@ def french_spacing_html(html: str) -> str:
     for token, end in zip(tokenizer.tokens, [*starts[1:], len(html)], strict=True):
         spacer.add(token, html[token.start : end])
     return "".join(spacer.pieces)
+
+
+# --- Output ---------------------------------------------------------------------------
+
+
+def is_french(language: str | None) -> bool:
+    """Whether text in `language` (an article's "fr", "en"...; none is French, the
+    site's language) takes French spacing."""
+    return (language or "fr").lower().startswith("fr")
+
+
+def typeset(text: str, language: str | None) -> str:
+    """Plain text as it is output (feeds, JSON): French spacing when it is French."""
+    return french_spacing(text) if text and is_french(language) else text
+
+
+def typeset_html(html: str, language: str | None) -> str:
+    """An HTML fragment as it is output: French spacing of its text when it is French."""
+    return french_spacing_html(html) if html and is_french(language) else html
