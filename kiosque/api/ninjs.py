@@ -13,7 +13,10 @@ picture. Where ninjs leaves a choice, that symmetry decides:
 - `versioncreated` is the « Mis à jour » time, or the first publication when there was
   no significant update: a typo fix is not a new version for partners either;
 - the body is the portable HTML of kiosque.api.body; the lead picture is the one
-  association, with an uncropped rendition first in size.
+  association, with an uncropped rendition first in size;
+- text is the stored text, without the French spacing the site adds at output
+  (kiosque.newsroom.text.typography): that spacing is the receiving site's
+  presentation, and adding it here would change what the ingest stores.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from kiosque.api.pictures import lead_picture
 from kiosque.api.selectors import sections_by_path
 from kiosque.api.urls_absolute import api_url, page_url
 from kiosque.newsroom.text.credit_line import credit_line
+from kiosque.newsroom.text.typography import typeset
 
 
 def _link(page, request) -> dict:
@@ -42,7 +43,7 @@ def _lead_image(article) -> dict | None:
         "width": picture.main.width,
         "height": picture.main.height,
         "alt": picture.alt,
-        "caption": picture.caption,
+        "caption": typeset(picture.caption, article.language),
         "credit": picture.credit,
         "renditions": [asdict(rendition) for rendition in picture.renditions],
     }
@@ -64,8 +65,10 @@ def article_summary(article, *, request, sections: dict, newsroom_name: str) -> 
         "url": page_url(article, request),
         "api_url": api_url(f"articles/{article.pk}"),
         "ninjs_url": api_url(f"articles/{article.pk}/ninjs"),
-        "title": article.title,
-        "standfirst": article.standfirst,
+        # Text as the article page shows it, with French no-break spaces (body_html has
+        # them from the page's own templates); names and links stay as stored.
+        "title": typeset(article.title, article.language),
+        "standfirst": typeset(article.standfirst, article.language),
         "article_type": article.article_type,
         "dateline": article.dateline,
         "language": article.language,

@@ -6,6 +6,8 @@ import unicodedata
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from kiosque.newsroom.text.typography import french_spacing
+
 # http(s) URLs and www. addresses; stops at whitespace and at characters that cannot end
 # a URL in running text. Matched on the raw text, so escaping happens per piece.
 URL_PATTERN = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]}»]", re.IGNORECASE)
@@ -15,8 +17,19 @@ def count_links(text: str) -> int:
     return len(URL_PATTERN.findall(text))
 
 
-def render_body(text: str, marked_words=()) -> SafeString:
-    """Escape everything, make URLs clickable, keep line breaks; <mark> the given words."""
+def render_body(text: str, marked_words: list[str] | None = None) -> SafeString:
+    """Escape everything, make URLs clickable, keep line breaks.
+
+    For readers (no `marked_words`): with the French no-break spaces the articles get,
+    before « : ; ! ? », inside guillemets and in numbers (« 3 000 », « 18 h 30 »). A
+    comment has no language of its own: it takes the site's, French. The spacing never
+    enters an address (typography leaves URLs alone), so links are found as typed.
+    For moderators, `marked_words` (the words that held it, maybe none) in <mark>, and
+    the spaces as typed: they judge the reader's own text.
+    """
+    if marked_words is None:
+        # On the raw text, before escaping: twice as fast as spacing the HTML.
+        text = french_spacing(text)
     spans = _word_spans(text, marked_words)
     pieces: list[str] = []
     position = 0

@@ -27,6 +27,7 @@ from kiosque.distribution.article_facts import photo_credit_text
 from kiosque.distribution.links import absolute, page_url
 from kiosque.editorial.selectors import latest_corrections_by_article
 from kiosque.newsroom.text.credit_line import clean_names
+from kiosque.newsroom.text.typography import typeset
 
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -248,9 +249,11 @@ def build_feed(page, *, kind: str, site, newsroom) -> feedgenerator.SyndicationF
         updated_at = _to_the_second(max(updates)) if updates else published_at
         credits = item_credits(article, newsroom, site)
         feed.add_item(
-            title=article.title,
+            # The words the article page shows, no-break spaces included: a feed reader
+            # wraps lines too (stored text stays as typed).
+            title=typeset(article.title, article.language),
             link=page_url(article, site),
-            description=article.standfirst,
+            description=typeset(article.standfirst, article.language),
             unique_id=article_guid(article),
             pubdate=published_at,
             updateddate=max(updated_at, published_at),
