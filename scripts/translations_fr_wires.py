@@ -126,4 +126,13 @@ TRANSLATIONS = {
         "D’après la dépêche %(agency)s, version %(version)s."
     ),
     "Open on the wire desk": "Ouvrir dans les dépêches",
+    "This dispatch already has an article: here it is.": "Cette dépêche a déjà un article\u00a0: le voici.",
+    "This dispatch already has an article (above). Creating another is rarely what you want.": (
+        "Cette dépêche a déjà un article (ci-dessus). En créer un autre est rarement ce que l’on veut."
+    ),
+    "Create another article from this dispatch": "Créer un autre article à partir de cette dépêche",
+    "Create another article": "Créer un autre article",
+    "The list updates itself every %(seconds)s seconds.": "La liste se met à jour toute seule toutes les %(seconds)s secondes.",
+    "Urgent": "Urgent",
+    "New": "Nouveau",
 }

@@ -21,6 +21,7 @@ from kiosque.demo.content.articles_monde_politique import ARTICLES as WORLD_ARTI
 from kiosque.demo.content.articles_societe_culture import ARTICLES as SOCIETY_ARTICLES
 from kiosque.demo.editorial import ensure_editorial_demo, ensure_policy_settings
 from kiosque.demo.pictures import draw_picture
+from kiosque.demo.wires import ensure_demo_dispatches
 from kiosque.newsroom import roles
 from kiosque.newsroom.models import (
     Agency,
@@ -333,6 +334,8 @@ def build_demo(*, now: datetime, progress=lambda message: None) -> DemoReport:
     ensure_editorial_demo(
         now=now, sections=sections, topics=topics, authors=authors, agencies=agencies
     )
+    # Dispatches waiting on the wire desk, as the agencies would have sent them.
+    ensure_demo_dispatches(now=now)
     # The articles were backdated after publishing (no signal follows a queryset
     # update): index them as they now are, so the demo is searchable at once.
     search_index_rebuild()

@@ -8,6 +8,7 @@ new version into an article (and Wagtail's edit, or publish, permission on it).
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import wraps
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -39,10 +41,21 @@ def permission_required(codename: str):
     return decorator
 
 
+NEW_FOR_MINUTES = 15
+URGENT_UP_TO = 2  # IPTC urgency: 1 flash, 2 urgent (« urgent », « alerte »)
+REFRESH_SECONDS = 60  # desk.js reloads the list this often while the tab is visible
+
+
 @permission_required("access_desk")
 def desk(request):
     items = selectors.desk_items(request.GET)
     page = Paginator(items, 50).get_page(request.GET.get("p"))
+    # « Nouveau » for what arrived in the last minutes; urgent ones stand out.
+    new_since = timezone.now() - timedelta(minutes=NEW_FOR_MINUTES)
+    page.object_list = list(page.object_list)
+    for item in page.object_list:
+        item.is_urgent = item.urgency is not None and item.urgency <= URGENT_UP_TO
+        item.is_new = item.received_at > new_since
     return TemplateResponse(
         request,
         "wires/admin/desk.html",
@@ -54,6 +67,7 @@ def desk(request):
             .values_list("language", flat=True)
             .distinct(),
             "params": request.GET,
+            "refresh_seconds": REFRESH_SECONDS,
         },
     )
 
@@ -107,6 +121,12 @@ def create_article(request, pk: int):
     target = section or route(fields=item.latest_version.fields, source=item.source)[0]
     if target is None or not target.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
+    existing = item.articles.select_related("article").order_by("pk").first()
+    if existing is not None and request.POST.get("again") != "1":
+        # A second click, or a colleague who got there first: open the article the
+        # dispatch already has, unless the journalist asked for another on purpose.
+        messages.info(request, _("This dispatch already has an article: here it is."))
+        return redirect(reverse("wagtailadmin_pages:edit", args=[existing.article_id]))
     article = articles.article_create_from_item(item=item, section=section)
     return redirect(reverse("wagtailadmin_pages:edit", args=[article.pk]))
 

@@ -85,3 +85,13 @@ def test_reader_pages_and_admin_pages_may_not_be_framed(client, newsroom, editor
     for response in (reader_page, editor_page, dashboard):
         assert response.status_code == 200
         assert framing(response) == ("DENY", "'none'")
+
+
+def test_the_deploy_check_wants_a_frame_options_middleware(settings):
+    from kiosque.core.checks import frame_options_middleware
+
+    assert frame_options_middleware(None) == []
+    settings.MIDDLEWARE = [
+        path for path in settings.MIDDLEWARE if not path.endswith("PreviewFramingMiddleware")
+    ]
+    assert [warning.id for warning in frame_options_middleware(None)] == ["kiosque.W001"]

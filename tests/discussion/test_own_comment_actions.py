@@ -37,7 +37,7 @@ def test_a_reader_cannot_like_their_own_comment(own, writer):
         f"/commentaires/commentaire/{own.pk}/aimer/", HTTP_ACCEPT="application/json"
     )
     assert refused.status_code == 403
-    assert "own comment" in refused.json()["error"]
+    assert refused.json()["error"] == "Vous ne pouvez pas aimer votre propre commentaire."
     assert Comment.objects.get(pk=own.pk).like_count == 0
     card = thread_html(client, own)
     assert "data-like-form" not in card  # the count, without a button

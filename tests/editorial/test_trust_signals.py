@@ -37,7 +37,7 @@ def test_the_dateline_opens_the_body_only_when_set(client, newsroom):
     )
     html = client.get(with_dateline.url).content.decode()
     body = html[html.index('class="article__body"') :]
-    assert "WILMINGTON (Etats-Unis) –" in body[: body.index("mot")]
+    assert "WILMINGTON (Etats-Unis)\u00a0–" in body[: body.index("mot")]
     without = make_article(newsroom.europe, slug="sans-lieu")
     body = client.get(without.url).content.decode()
     assert "WILMINGTON" not in body

@@ -72,3 +72,44 @@ def test_nothing_to_apply_or_create_from_a_killed_dispatch(editor, tmp_path):
     response = editor.post(reverse("wires_admin:create_article", args=[item.pk]))
     assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     assert ArticlePage.objects.filter(wire_links__item=item).count() == 1
+
+
+def test_a_dispatch_with_an_article_opens_it_instead_of_creating_another(editor, tmp_path):
+    ingest_file(write_json(tmp_path, "a.json", ninjs()))
+    item = WireItem.objects.get()
+    create_url = reverse("wires_admin:create_article", args=[item.pk])
+    first = editor.post(create_url)
+    article = ArticlePage.objects.get(wire_links__item=item)
+
+    again = editor.post(create_url)  # a double click, or a colleague a minute later
+    assert again.url == first.url == reverse("wagtailadmin_pages:edit", args=[article.pk])
+    assert ArticlePage.objects.filter(wire_links__item=item).count() == 1
+
+    detail = editor.get(reverse("wires_admin:dispatch", args=[item.pk])).content.decode()
+    assert 'name="again" value="1" required' in detail  # another one only on purpose
+    editor.post(create_url, {"again": "1"})
+    assert ArticlePage.objects.filter(wire_links__item=item).count() == 2
+
+
+def test_the_desk_marks_urgent_and_new_dispatches_and_refreshes_itself(editor, tmp_path):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    ingest_file(
+        write_json(tmp_path, "a.json", ninjs(uri="urn:flash", headline="Séisme", urgency=1))
+    )
+    ingest_file(write_json(tmp_path, "b.json", ninjs(uri="urn:calme", headline="Foire", urgency=5)))
+    WireItem.objects.filter(identity__contains="calme").update(
+        received_at=timezone.now() - timedelta(hours=2)
+    )
+    page = editor.get(reverse("wires_admin:desk")).content.decode()
+    rows = {
+        headline: row
+        for row in page.split("<tr")[2:]
+        for headline in ("Séisme", "Foire")
+        if headline in row
+    }
+    assert 'class="wires-urgent wires-new"' in rows["Séisme"] and "Urgent" in rows["Séisme"]
+    assert "wires-urgent" not in rows["Foire"] and "wires-new" not in rows["Foire"]
+    assert "/static/wires/desk.js" in page and 'data-refresh-seconds="60"' in page
