@@ -43,4 +43,7 @@ TRANSLATIONS = {
     "Select comment #%(id)s": "Sélectionner le commentaire n° %(id)s",
     # ngettext entries: (singular, plural).
     "%(counter)s report": ("%(counter)s signalement", "%(counter)s signalements"),
+    "Keyboard: j / k next and previous comment, a approve, r rejection reason, x tick.": (
+        "Clavier\u00a0: j / k commentaire suivant et précédent, a approuver, r motif de refus, x cocher."
+    ),
 }

@@ -157,11 +157,12 @@ def test_the_desk_speaks_the_user_s_language(dispatch):
     url = reverse("wires_admin:dispatch", args=[dispatch.pk])
     fr = french.get(url).content.decode()
     en = english.get(url).content.decode()
-    assert "Créer un article" in fr and "Versions" in fr and "Aperçu" in fr
+    # The dispatch has its article already: another one only on purpose.
+    assert "Créer un autre article" in fr and "Versions" in fr and "Aperçu" in fr
     assert "Appliquer et publier" in fr and "Toutes les dépêches" in fr
-    assert "Create an article" in en and "Preview" in en and "Apply and publish" in en
+    assert "Create another article" in en and "Preview" in en and "Apply and publish" in en
     assert "All dispatches" in en
-    for french_only in ("Créer un article", "Aperçu", "Toutes les dépêches", "brouillon"):
+    for french_only in ("Créer un autre article", "Aperçu", "Toutes les dépêches", "brouillon"):
         assert french_only not in en
     # The status is a model choice, translated too.
     assert "utilisable" in french.get(reverse("wires_admin:desk")).content.decode()
