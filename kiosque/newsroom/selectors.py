@@ -129,7 +129,7 @@ def top_level_sections(home) -> QuerySet:
 
 
 WIRE_COUNT = 10  # « Fil info »: the latest headlines, whatever is shown elsewhere
-LEAD_LINKS = 3  # the lead story's « À lire aussi » links, from its topic
+LEAD_LINKS = 3  # the lead story's « Sur le même sujet » links, from its dossier
 
 
 def front_page(
