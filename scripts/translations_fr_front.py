@@ -19,4 +19,14 @@ TRANSLATIONS = {
         "Les commentaires ferment %(days)s jour après la publication.",
         "Les commentaires ferment %(days)s jours après la publication.",
     ),
+    # The admin's dashboard (newsroom/dashboard.py, wires' panel).
+    "New article": "Nouvel article",
+    "New article in %(section)s": "Nouvel article dans «\u00a0%(section)s\u00a0»",
+    "My drafts": "Mes brouillons",
+    "published, with changes not yet published": "publié, avec des modifications non publiées",
+    "No draft of yours.": "Aucun brouillon à vous.",
+    "Scheduled publications": "Publications programmées",
+    "Nothing scheduled.": "Rien de programmé.",
+    "Latest dispatches": "Dernières dépêches",
+    "Open the wire desk": "Ouvrir les dépêches",
 }

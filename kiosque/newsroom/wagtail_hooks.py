@@ -24,3 +24,16 @@ def use_newsroom_time_zone(page, request, serve_args, serve_kwargs):
     from kiosque.newsroom.models import NewsroomSettings
 
     timezone.activate(NewsroomSettings.for_request(request).zone)
+
+
+@hooks.register("construct_homepage_panels")
+def add_newsroom_panel(request, panels):
+    from kiosque.newsroom.dashboard import NewsroomPanel
+
+    panels.insert(0, NewsroomPanel(request.user))
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after the apps add theirs
+def remove_site_summary(request, summary_items):
+    # Counts of pages, images and documents tell a newsroom nothing it acts on.
+    summary_items.clear()

@@ -6,6 +6,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from kiosque.wires import admin_urls
 
@@ -27,3 +28,32 @@ def register_menu_item():
     return DeskMenuItem(
         _("Wire desk"), reverse("wires_admin:desk"), icon_name="doc-full", order=150
     )
+
+
+class LatestDispatchesPanel(Component):
+    """The latest dispatches on the dashboard, urgent ones marked, for the desk's roles."""
+
+    name = "latest_dispatches"
+    order = 20
+    shown = 6
+
+    def render_html(self, parent_context=None):
+        from django.template.loader import render_to_string
+
+        from kiosque.wires.admin_views import URGENT_UP_TO
+        from kiosque.wires.models import WireItem
+
+        items = list(
+            WireItem.objects.select_related("agency").order_by("-version_created", "-pk")[
+                : self.shown
+            ]
+        )
+        for item in items:
+            item.is_urgent = item.urgency is not None and item.urgency <= URGENT_UP_TO
+        return render_to_string("wires/admin/dashboard_panel.html", {"items": items})
+
+
+@hooks.register("construct_homepage_panels")
+def add_latest_dispatches(request, panels):
+    if request.user.has_perm(DESK_PERMISSION):
+        panels.append(LatestDispatchesPanel())
