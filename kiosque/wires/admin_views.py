@@ -42,7 +42,6 @@ def permission_required(codename: str):
 
 
 NEW_FOR_MINUTES = 15
-URGENT_UP_TO = 2  # IPTC urgency: 1 flash, 2 urgent (« urgent », « alerte »)
 REFRESH_SECONDS = 60  # desk.js reloads the list this often while the tab is visible
 
 
@@ -50,11 +49,10 @@ REFRESH_SECONDS = 60  # desk.js reloads the list this often while the tab is vis
 def desk(request):
     items = selectors.desk_items(request.GET)
     page = Paginator(items, 50).get_page(request.GET.get("p"))
-    # « Nouveau » for what arrived in the last minutes; urgent ones stand out.
+    # « Nouveau » for what arrived in the last minutes (urgent ones: WireItem.is_urgent).
     new_since = timezone.now() - timedelta(minutes=NEW_FOR_MINUTES)
     page.object_list = list(page.object_list)
     for item in page.object_list:
-        item.is_urgent = item.urgency is not None and item.urgency <= URGENT_UP_TO
         item.is_new = item.received_at > new_since
     return TemplateResponse(
         request,

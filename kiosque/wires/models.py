@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.snippets.models import register_snippet
 
+URGENT_UP_TO = 2  # IPTC urgency: 1 flash, 2 urgent (« urgent », « alerte »)
+
 
 class Policy(models.TextChoices):
     DESK = "desk", _("Wire desk only")
@@ -119,6 +121,11 @@ class WireItem(models.Model):
 
     def __str__(self) -> str:
         return self.headline or self.identity
+
+    @property
+    def is_urgent(self) -> bool:
+        """Flash or urgent by the IPTC scale (1 flash, 2 urgent): marked on the desk."""
+        return self.urgency is not None and self.urgency <= URGENT_UP_TO
 
 
 class WireItemVersion(models.Model):

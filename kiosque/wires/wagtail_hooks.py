@@ -40,17 +40,10 @@ class LatestDispatchesPanel(Component):
     def render_html(self, parent_context=None):
         from django.template.loader import render_to_string
 
-        from kiosque.wires.admin_views import URGENT_UP_TO
         from kiosque.wires.models import WireItem
 
-        items = list(
-            WireItem.objects.select_related("agency").order_by("-version_created", "-pk")[
-                : self.shown
-            ]
-        )
-        for item in items:
-            item.is_urgent = item.urgency is not None and item.urgency <= URGENT_UP_TO
-        return render_to_string("wires/admin/dashboard_panel.html", {"items": items})
+        items = WireItem.objects.select_related("agency").order_by("-version_created", "-pk")
+        return render_to_string("wires/admin/dashboard_panel.html", {"items": items[: self.shown]})
 
 
 @hooks.register("construct_homepage_panels")
