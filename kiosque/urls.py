@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("commentaires/", include("kiosque.discussion.urls")),
     path("recherche/", include("kiosque.search.urls")),  # /recherche/ and /en/recherche/
     path("", include("kiosque.editorial.urls")),  # /rectificatifs/
+    path("", include("kiosque.live.urls")),  # /direct/<id>/nouveautes.json
     # Feeds (/rss.xml, /monde/atom.xml…) before Wagtail's catch-all
     *distribution_urls.feed_urlpatterns,
     path("", include(wagtail_urls)),

@@ -10,6 +10,8 @@ purges its keys. Keys are short because a listing carries one per card it shows.
     p<id>      an author page (p for person)
     a<id>      an article: its page, and every page showing its card (listings, related
                articles, its comment count); its comments change it too
+    l<id>      a live's entries: its page, its polling answer, its feed; an entry posted
+               purges only this, so the listings showing the live's card stay cached
     pg<id>     any other page (policy pages, indexes)
     feeds      every RSS/Atom feed
     sitemaps   robots.txt, sitemaps, the Google News sitemap
@@ -103,7 +105,7 @@ def keys_for_shown_page(page) -> set[str]:
 
     specific_class = page.specific_class
     keys = {page_key(page.pk)}
-    if specific_class is ArticlePage:
+    if issubclass(specific_class, ArticlePage):  # a live coverage page is an article too
         keys.add(article_key(page.pk))
     elif specific_class is SectionPage:
         keys.add(section_key(page.pk))
@@ -139,3 +141,8 @@ def keys_to_purge_for_page(page) -> set[str]:
         keys.add(topic_key(page.topic_id))
     keys |= {author_key(link.author_id) for link in page.article_authors.all()}
     return keys
+
+
+def live_key(live_id: int) -> str:
+    """A live's entries: its page, its polling answer and its feed (not its card)."""
+    return f"l{live_id}"

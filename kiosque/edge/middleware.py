@@ -52,6 +52,16 @@ def note_clock_steps(request, steps) -> None:
     setattr(request, CLOCK_STEPS_ATTRIBUTE, steps)
 
 
+def note_next_change(request, moment) -> None:
+    """A part of the page changes by the clock at `moment` (a live's scheduled entry):
+    lower the next step the article view noted, if it is later or missing."""
+    from kiosque.edge.freshness import Steps
+
+    steps = getattr(request, CLOCK_STEPS_ATTRIBUTE, None) or Steps(last=None, next=None)
+    if moment is not None and (steps.next is None or moment < steps.next):
+        setattr(request, CLOCK_STEPS_ATTRIBUTE, Steps(last=steps.last, next=moment))
+
+
 def is_private_path(path: str) -> bool:
     return path.startswith(PRIVATE_PREFIXES) or path.startswith("/" + settings.ADMIN_PATH)
 
@@ -69,7 +79,7 @@ def _public_rule(request, response):
         from kiosque.newsroom.models import ArticlePage
 
         keys = edge_keys.keys_for_shown_page(page)
-        if page.specific_class is ArticlePage:
+        if issubclass(page.specific_class, ArticlePage):  # lives included
             return policy.article(), keys
         return policy.listing(), keys
     path = request.path

@@ -26,6 +26,7 @@ LAYERS = {
         "search",
         "api",
         "edge",
+        "live",
     },
     # The ground, in two layers: the content model, over core.
     "newsroom": {"newsroom"},  # imports core only

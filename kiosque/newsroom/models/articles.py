@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -22,6 +23,11 @@ class ArticleType(models.TextChoices):
     OPINION = "opinion", _("Opinion")
     ENTRETIEN = "entretien", _("Interview")
     VRAI_OU_FAUX = "vrai-ou-faux", _("Fact check")
+    # Set by the live coverage page itself (kiosque.live), never chosen in the form: the
+    # cards and the front page read the label from this column, so a live that ends
+    # changes its label without any listing having to look at the live's own table.
+    LIVE = "direct", pgettext_lazy("article type", "Live")
+    LIVE_ENDED = "direct-termine", pgettext_lazy("article type", "Live ended")
 
 
 class ArticlePage(ViewRestrictionsFastPath, Page):

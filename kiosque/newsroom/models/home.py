@@ -71,6 +71,10 @@ class HomePage(ViewRestrictionsFastPath, Page):
         # Anything else (sections, sub-routes, 404s) takes Wagtail's way.
         article = selectors.live_article_at(self, path_components)
         if article is not None:
+            if article.specific_class is not type(article):
+                # A page type built on the article (a live coverage page): its own class
+                # serves it, one more query (the content type is cached per process).
+                return article.specific.route(request, [])
             return RouteResult(article)
         return super().route(request, path_components)
 

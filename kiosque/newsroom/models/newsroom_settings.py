@@ -80,6 +80,15 @@ class NewsroomSettings(BaseSiteSetting):
             "none is that recent; 0 shows the latest whatever their age."
         ),
     )
+    live_poll_seconds = models.PositiveSmallIntegerField(
+        _("live pages ask for news every (seconds)"),
+        default=15,
+        validators=[MinValueValidator(10), MaxValueValidator(30)],
+        help_text=_(
+            "Readers' browsers on a running live ask the edge for new entries this often "
+            "(10 to 30 s): shorter brings entries sooner, at the cost of more requests."
+        ),
+    )
     corrections_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("corrections policy page"),
@@ -122,6 +131,7 @@ class NewsroomSettings(BaseSiteSetting):
             heading=_("Article page"),
         ),
         FieldPanel("front_block_max_age_days"),
+        FieldPanel("live_poll_seconds"),
         MultiFieldPanel(
             [
                 FieldPanel("corrections_page"),
