@@ -27,7 +27,7 @@ def paragraph(text: str) -> list:
 
 def add_entries(
     live, count: int, *, start: datetime | None = None, step=timedelta(minutes=2), **fields
-):  # noqa: E501
+):
     """`count` published entries, one every `step`, the last `step` before now."""
     start = start or timezone.now() - step * count
     rows = [
