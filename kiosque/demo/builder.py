@@ -28,6 +28,7 @@ from kiosque.newsroom.models import (
     ArticleAuthor,
     ArticlePage,
     ArticlePublication,
+    ArticleType,
     AuthorIndexPage,
     AuthorPage,
     HomeFeaturedSlot,
@@ -276,6 +277,10 @@ def curate_front_page(home: HomePage) -> None:
     newest = list(ArticlePage.objects.live().order_by("-first_published_at")[:4])
     if not newest:
         return
+    # A running live leads the front page, as it would on a breaking-news day.
+    running = ArticlePage.objects.live().filter(article_type=ArticleType.LIVE).first()
+    if running is not None:
+        newest = [running, *(article for article in newest if article.pk != running.pk)][:4]
     home.lead_story = newest[0]
     home.featured_slots = [HomeFeaturedSlot(article=a) for a in newest[1:]]
     publish(home)
@@ -326,6 +331,10 @@ def build_demo(*, now: datetime, progress=lambda message: None) -> DemoReport:
             )  # fmt: skip
         report.created_articles += 1
         progress(f"  [{number}/{len(ALL_ARTICLES)}] {data['title']}")
+    # The lives: one running since a few hours, one ended (kiosque/demo/lives.py).
+    from kiosque.demo.lives import ensure_demo_lives
+
+    ensure_demo_lives(now=now, sections=sections, topics=topics, authors=authors, agencies=agencies)
     curate_front_page(HomePage.objects.get(pk=home.pk))
     report.new_accounts = ensure_staff_accounts()
     report.new_accounts += ensure_demo_discussions(now=now)
