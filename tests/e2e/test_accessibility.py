@@ -23,6 +23,8 @@ PAGES = {
     "article-comments": article_path(
         demo_article("tempete-heloise-catastrophe-naturelle-212-communes")
     ),
+    # A running live: key events, « L'essentiel », the stream and its live notice.
+    "live": "/environnement/direct-crue-de-la-loire/",
 }
 LANGUAGES = {"fr": "", "en": "/en"}
 
