@@ -1,15 +1,17 @@
-"""Staff reach the admin only with a second factor, where settings require one.
+"""The readers app's middleware: the staff's second factor, allauth's messages.
 
+Staff reach the admin only with a second factor, where settings require one.
 allauth.mfa asks for the second factor of users who enrolled, but neither forces
 enrolment nor guards Wagtail's own log-in form. The admin log-in is routed to allauth
-(kiosque/urls.py); this middleware closes the remaining gap: a staff member without a
-TOTP authenticator is sent to enrol before any admin page is served.
+(kiosque/urls.py); StaffSecondFactorMiddleware closes the remaining gap: a staff member
+without a TOTP authenticator is sent to enrol before any admin page is served.
 """
 
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from kiosque.readers import landing
 from kiosque.readers.staff import has_second_factor, is_staff_member
 
 
@@ -27,3 +29,19 @@ class StaffSecondFactorMiddleware:
         ):
             return redirect(reverse("mfa_activate_totp") + "?next=" + request.path)
         return self.get_response(request)
+
+
+class AccountMessagesMiddleware:
+    """Queue allauth's messages only for a page that shows them (readers/landing.py).
+
+    Below MessageMiddleware in settings.MIDDLEWARE, so they are queued before it stores
+    the messages on the response.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        landing.release(request, response)
+        return response

@@ -20,3 +20,20 @@ def display_name(user) -> str:
         return user.reader_profile.display_name
     except ReaderProfile.DoesNotExist:
         return user.get_full_name() or user.get_username()
+
+
+def chosen_name(user) -> str:
+    """The name the reader chose (the sign-up form's display name), or "" for none.
+
+    Never a username: allauth makes one up from the email, and profile_for() copies the
+    username into a profile it creates, so a display name equal to it was not chosen.
+    """
+    if user is None or user.pk is None:
+        return ""
+    try:
+        name = user.reader_profile.display_name
+    except ReaderProfile.DoesNotExist:
+        return ""
+    if name.casefold() == user.get_username().casefold():
+        return ""
+    return name

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # allauth's messages only for a page that shows them (kiosque/readers/landing.py).
+    "kiosque.readers.middleware.AccountMessagesMiddleware",
     "kiosque.readers.middleware.StaffSecondFactorMiddleware",
     # X-Frame-Options: DENY, SAMEORIGIN for the admin's previews (decision 0067).
     "kiosque.core.middleware.PreviewFramingMiddleware",
@@ -281,6 +283,8 @@ AUTHENTICATION_BACKENDS = [
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "kiosque.readers.forms.ReaderSignupForm"
+# Mails in the site's name and design, messages where the reader lands.
+ACCOUNT_ADAPTER = "kiosque.readers.adapter.ReaderAccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True  # one address per account; a new one replaces it once confirmed
@@ -303,7 +307,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
-LOGIN_REDIRECT_URL = "/"
+# Without a `next`, a log-in (or a confirmation) lands on « Mon compte », in the
+# interface's language: it shows « Vous êtes connecté·e », the home page cannot.
+LOGIN_REDIRECT_URL = "reader_account"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", "Kiosque")
