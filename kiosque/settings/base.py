@@ -286,6 +286,9 @@ ACCOUNT_SIGNUP_FORM_CLASS = "kiosque.readers.forms.ReaderSignupForm"
 # Mails in the site's name and design, messages where the reader lands.
 ACCOUNT_ADAPTER = "kiosque.readers.adapter.ReaderAccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Tell the reader when their password or address changed: the old address hearing of a
+# new one is the main warning of an account taken over (kiosque/readers/mails.py).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True  # one address per account; a new one replaces it once confirmed
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
