@@ -12,12 +12,12 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kiosque.discussion import policy, selectors, services
+from kiosque.discussion import moderation_filters, policy, selectors, services
 from kiosque.discussion.forms import RejectForm, SanctionForm
 from kiosque.discussion.models import Comment, DiscussionSettings, ModerationLog
 
@@ -39,22 +39,53 @@ def queue(request, name: str = "pending"):
     _require_moderator(request)
     if name not in QUEUES:
         name = "pending"
+    filters = moderation_filters.read_filters(request)
+    in_queue = QUEUES[name][1]()
     comments = (
-        QUEUES[name][1]()
+        filters.apply(in_queue)
         .select_related("article", "author__reader_profile", "parent")
         .prefetch_related("reports", "revisions")
     )
     if name in ("approved", "rejected"):
         comments = comments.order_by("-created_at")
     page = Paginator(comments, 25).get_page(request.GET.get("p"))
+    here = _here(request, filters, page)
     context = {
         "queues": [(key, label) for key, (label, _query) in QUEUES.items()],
         "current": name,
         "page": page,
-        "counts": selectors.queue_counts(),
+        # With filters, each tab counts what it would show with them.
+        "counts": selectors.queue_counts(narrow=filters.apply if filters.active else None),
         "reject_presets": _presets(request),
+        "filters": filters,
+        "article_choices": moderation_filters.article_choices(in_queue, filters.article),
+        "rows": _rows(page, filters, here),
+        "here": here,
     }
     return TemplateResponse(request, "discussion/admin/queue.html", context)
+
+
+def _rows(page, filters, here: str) -> list[tuple]:
+    """(comment, back, only-this-article query) per row. `back` names the row to select
+    once an action on this one has reloaded the page: the next row, or the previous
+    for the last; moderation.js selects it, so « a » then « a » works down the list."""
+    comments = list(page.object_list)
+    rows = []
+    for index, comment in enumerate(comments):
+        after = comments[index + 1] if index + 1 < len(comments) else None
+        before = comments[index - 1] if index else None
+        target = after or before
+        back = f"{here}#mod-c{target.pk}" if target else here
+        rows.append((comment, back, filters.query_with_article(comment.article_id)))
+    return rows
+
+
+def _here(request, filters, page) -> str:
+    """This page of the queue with its filters: where each action comes back to."""
+    params = filters.params()
+    if page.number > 1:
+        params["p"] = str(page.number)
+    return request.path + (f"?{urlencode(params)}" if params else "")
 
 
 def _presets(request) -> list[str]:
@@ -63,14 +94,16 @@ def _presets(request) -> list[str]:
     return DiscussionSettings.for_request(request).rejection_reason_list()
 
 
-def _back(request) -> str:
-    """Where to go after an action: a page of this host only, never an open redirect."""
-    back = request.POST.get("back", "")
-    if url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return back
-    return reverse("discussion_admin:queue")
+def _back(request, *, stay_on: int | None = None) -> str:
+    """Where to go after an action: the queue page it came from, filters kept; only a
+    relative path of a queue, never an open redirect. `stay_on`: the comment whose row
+    to select again (its action failed), rather than the next one."""
+    back = moderation_filters.safe_back(request.POST.get("back", ""))
+    if back is None:
+        return reverse("discussion_admin:queue")
+    if stay_on is not None:
+        back = back.split("#", 1)[0] + f"#mod-c{stay_on}"
+    return back
 
 
 def _reject_reason(request) -> str:
@@ -95,8 +128,8 @@ def act(request, comment_id: int):
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)
-    else:
-        messages.success(request, _("Done: comment #%(id)s.") % {"id": comment.pk})
+        return redirect(_back(request, stay_on=comment.pk))
+    messages.success(request, _("Done: comment #%(id)s.") % {"id": comment.pk})
     return redirect(_back(request))
 
 

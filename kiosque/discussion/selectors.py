@@ -165,9 +165,12 @@ def reported():
     )
 
 
-def queue_counts() -> dict[str, int]:
-    return {
-        "pending": Comment.objects.filter(status=Comment.Status.PENDING).count(),
-        "held": Comment.objects.filter(status=Comment.Status.HELD).count(),
-        "reported": reported().count(),
+def queue_counts(narrow=None) -> dict[str, int]:
+    """How many comments each queue with a tab count holds; `narrow`, the moderation
+    filters' apply(), counts only the ones they keep."""
+    queues = {
+        "pending": Comment.objects.filter(status=Comment.Status.PENDING),
+        "held": Comment.objects.filter(status=Comment.Status.HELD),
+        "reported": reported(),
     }
+    return {key: (narrow(query) if narrow else query).count() for key, query in queues.items()}

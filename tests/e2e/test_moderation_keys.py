@@ -44,3 +44,32 @@ def test_a_moderator_moves_ticks_and_approves_from_the_keyboard(page, live_site)
     url, body = sent[0]
     assert url.endswith(f"/admin/moderation/commentaire/{comment_id}/")
     assert "action=approve" in body
+
+
+def test_a_moderator_filters_the_queue_and_comes_back_to_the_next_row(page, live_site):
+    log_in(page, live_site, live_site.admin_username, live_site.admin_password)
+    held = live_site.url("/admin/moderation/file/held/")
+    page.goto(held)
+    rows = page.locator("tr[data-moderation-row]")
+    expect(rows.first).to_be_visible()
+    assert rows.count() >= 2, "the demo's held queue has comments"
+    second_id = rows.nth(1).get_attribute("id")
+
+    # The filters are a plain GET form: the filtered queue has its own address.
+    choice = page.locator("#filter-article option").nth(1)
+    article_id, title = choice.get_attribute("value"), choice.inner_text()
+    page.select_option("#filter-article", article_id)
+    page.locator("form.moderation-filters button").click()
+    expect(page).to_have_url(re.compile(rf"/file/held/\?article={article_id}&"))
+    expect(rows.first).to_be_visible()
+    for index in range(rows.count()):
+        assert title.rstrip("…") in rows.nth(index).locator("td").nth(3).inner_text()
+    # Each action comes back to the same filtered queue.
+    back = rows.first.locator("input[name=back]").first.get_attribute("value")
+    assert back.startswith(f"/admin/moderation/file/held/?article={article_id}")
+
+    # Coming back after an action, the row named in the address is the current one, so
+    # the keys carry on from there.
+    page.goto(f"{held}#{second_id}")
+    expect(rows.nth(1)).to_have_class(re.compile(r"\bis-current\b"))
+    expect(rows.nth(1)).to_be_focused()

@@ -22,6 +22,13 @@
     return target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(target.tagName));
   }
 
+  // After an action the queue comes back (filters kept) with the row to work on next in
+  // the address, #mod-c<id>: select it, so the keys carry on down the filtered list.
+  var wanted = /^#mod-c\d+$/.test(window.location.hash) ? window.location.hash.slice(1) : "";
+  for (var i = 0; wanted && i < rows.length; i++) {
+    if (rows[i].id === wanted) { select(i); break; }
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || inField(event.target)) return;
     var row = rows[current];
