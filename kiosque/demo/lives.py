@@ -24,9 +24,18 @@ from kiosque.newsroom.services import article_update_time_refresh
 from kiosque.newsroom.tasks import pregenerate_image_renditions
 
 
+PHOTOGRAPHER = "Paul Ravenel"  # the newsroom's own (invented) photographer
+
+
 def _picture(slug: str, picture: tuple) -> NewsImage:
     palette, alt, caption, source = picture
-    image = NewsImage(title=caption[:255], description=alt, caption=caption, source=source)
+    image = NewsImage(
+        title=caption[:255],
+        description=alt,
+        caption=caption,
+        photographer=PHOTOGRAPHER,
+        source=source,
+    )
     image.file = ImageFile(BytesIO(draw_picture(slug, palette)), name=f"{slug}.jpg")
     image.save()
     pregenerate_image_renditions.call(image_id=image.pk)

@@ -392,7 +392,7 @@ RUNNING = {
             3,
             "",
             [
-                "Nous continuons de suivre la montée de la Loire toute la soirée. Le prochain bulletin de Vigicrues est attendu à 20 h."
+                "Nous continuons de suivre la montée de la Loire toute la soirée. Le prochain bulletin de Vigicrues est attendu dans la soirée."
             ],
             {},
         ),
