@@ -23,7 +23,6 @@ from kiosque.newsroom.models import ArticleAuthor, ArticlePage, ArticlePublicati
 from kiosque.newsroom.services import article_update_time_refresh
 from kiosque.newsroom.tasks import pregenerate_image_renditions
 
-
 PHOTOGRAPHER = "Paul Ravenel"  # the newsroom's own (invented) photographer
 
 
