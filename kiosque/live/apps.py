@@ -20,3 +20,12 @@ class LiveConfig(AppConfig):
                 seconds_until_due=seconds_until_next_end,
             )
         )
+        self._follow_dispatches()
+
+    def _follow_dispatches(self) -> None:
+        """An entry made from a dispatch (« Ajouter au direct ») takes its later versions,
+        and leaves the live when the agency kills it (see wire_desk.py)."""
+        from kiosque.live.wire_desk import follow_dispatch
+        from kiosque.wires.events import dispatch_version_stored
+
+        dispatch_version_stored.connect(follow_dispatch, dispatch_uid="live-follow-dispatch")

@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 
+from kiosque.live.panels import ComposerLinkPanel
 from kiosque.newsroom.blocks import ArticleBodyBlock
 from kiosque.newsroom.models import ArticlePage, ArticleType
 
@@ -76,6 +77,7 @@ class LivePage(RoutablePageMixin, ArticlePage):
 
     base_form_class = LivePageForm
     content_panels = [
+        ComposerLinkPanel(),  # the entries are written in the composer, not in this form
         FieldPanel("topic"),
         *[p for p in ArticlePage.content_panels if getattr(p, "field_name", None) == "title"],
         FieldPanel("standfirst"),

@@ -20,10 +20,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from kiosque.newsroom.models import Agency, SectionPage
 from kiosque.wires import articles, selectors
 from kiosque.wires.body import body_blocks
+from kiosque.wires.events import DISPATCH_ACTIONS_HOOK
 from kiosque.wires.models import ItemStatus, WireArticle, WireItem
 from kiosque.wires.routing import route
 
@@ -103,6 +105,12 @@ def dispatch(request, pk: int):
             "can_create": user.has_perm("wires.create_article")
             and item.status not in {ItemStatus.CANCELED, ItemStatus.WITHHELD}
             and item.item_type == "text",
+            # Other uses of the dispatch, offered by the apps above wires.
+            "other_actions": [
+                html
+                for action in hooks.get_hooks(DISPATCH_ACTIONS_HOOK)
+                if (html := action(request, item))
+            ],
         },
     )
 

@@ -18,6 +18,7 @@ from kiosque.newsroom.models import Agency
 from kiosque.wires import articles as article_services
 from kiosque.wires import packages
 from kiosque.wires.credits import agency_named
+from kiosque.wires.events import dispatch_version_stored
 from kiosque.wires.models import (
     ItemStatus,
     Policy,
@@ -250,6 +251,8 @@ def _store(parsed, key, status, *, source, pictures, publish, file_name, stored,
     item.version_created = parsed.version_created
     item.agency = item.agency or agency
     item.save()
+    # What other apps made of the dispatch follows it (a live's entry: kiosque.live).
+    dispatch_version_stored.send(sender=WireItem, item=item, version=version, created=created)
     # NewsML-G2 packages: a text takes the pictures its package gave it; a package or a
     # picture arriving after its text completes that text (see packages.py).
     completed: list[WireItemVersion] = []
