@@ -23,6 +23,7 @@ TRANSLATIONS = {
     "The essentials": "L’essentiel",
     # The model (live/models.py)
     "Upcoming": "À venir",
+    "live coverage state\x04Live": "En cours",
     "Ended": "Terminé",
     "The end must come after the start.": "La fin doit venir après le début.",
     "start of the coverage": "début du direct",

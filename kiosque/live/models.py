@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -26,7 +27,7 @@ from kiosque.newsroom.models import ArticlePage, ArticleType
 
 class LiveState(models.TextChoices):
     UPCOMING = "upcoming", _("Upcoming")
-    RUNNING = "running", _("Live")
+    RUNNING = "running", pgettext_lazy("live coverage state", "Live")
     ENDED = "ended", _("Ended")
 
 

@@ -56,6 +56,12 @@ def _check_draft(draft: EntryDraft) -> None:
 
 
 def _unpin_others(live_id: int, keep_id: int) -> None:
+    """One « L'essentiel » at a time: the others return to the stream.
+
+    The live's row is locked first, so two editors pinning at once are taken in turn
+    and the second unpins the first's (PostgreSQL; SQLite writes one at a time anyway).
+    """
+    LivePage.objects.select_for_update().filter(pk=live_id).values_list("pk").first()
     # The unpinned entry changes (it returns to the stream): its version moves too.
     LiveEntry.objects.filter(live_id=live_id, is_pinned=True).exclude(pk=keep_id).update(
         is_pinned=False, version=F("version") + 1, updated_at=timezone.now()
@@ -82,9 +88,11 @@ def post_entry(live: LivePage, user, draft: EntryDraft) -> LiveEntry:
         wire_item_id=draft.wire_item_id,
         created_by=user,
     )
-    if entry.is_pinned:
-        _unpin_others(live.pk, entry.pk)
     if entry.status == LiveEntry.Status.PUBLISHED:
+        # A pinned entry waiting for approval replaces the summary readers see only once
+        # approved (approve_entry), never leaving them without one meanwhile.
+        if entry.is_pinned:
+            _unpin_others(live.pk, entry.pk)
         _purge(live.pk)
     return entry
 
@@ -107,8 +115,10 @@ def edit_entry(entry: LiveEntry, user, draft: EntryDraft, *, from_version: int) 
     current.author_id = draft.author_id
     current.agency_id = draft.agency_id
     current.version = from_version + 1
+    # The status stays: an entry already approved keeps its place while it is corrected
+    # (a breaking-news correction must not hide it), a pending one keeps waiting.
     current.save()
-    if current.is_pinned:
+    if current.is_pinned and current.status == LiveEntry.Status.PUBLISHED:
         _unpin_others(current.live_id, current.pk)
     _purge(current.live_id)
     return current
@@ -119,12 +129,14 @@ def approve_entry(entry: LiveEntry, user) -> None:
     if not may_approve(user, entry.live):
         raise PermissionDenied
     # Readers see it from its approval, at the top: the time it was written is the past.
-    LiveEntry.objects.filter(pk=entry.pk, status=LiveEntry.Status.PENDING).update(
+    approved = LiveEntry.objects.filter(pk=entry.pk, status=LiveEntry.Status.PENDING).update(
         status=LiveEntry.Status.PUBLISHED,
         posted_at=max(entry.posted_at, timezone.now()),
         version=F("version") + 1,
         updated_at=timezone.now(),
     )
+    if approved and entry.is_pinned:
+        _unpin_others(entry.live_id, entry.pk)
     _purge(entry.live_id)
 
 
@@ -135,7 +147,7 @@ def set_pinned(entry: LiveEntry, user, pinned: bool) -> None:
     LiveEntry.objects.filter(pk=entry.pk).update(
         is_pinned=pinned, version=F("version") + 1, updated_at=timezone.now()
     )
-    if pinned:
+    if pinned and entry.status == LiveEntry.Status.PUBLISHED:
         _unpin_others(entry.live_id, entry.pk)
     _purge(entry.live_id)
 

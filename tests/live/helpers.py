@@ -10,6 +10,7 @@ from tests.factories import add_page
 
 
 def make_live(section, *, title="DIRECT. Tempête Ilona : la Bretagne en alerte rouge", **fields):
+    published = fields.pop("published", True)
     live = LivePage(
         title=title,
         slug=fields.pop("slug", f"direct-{LivePage.objects.count() + 1}"),
@@ -17,7 +18,7 @@ def make_live(section, *, title="DIRECT. Tempête Ilona : la Bretagne en alerte 
         body=fields.pop("body", []),
         **fields,
     )
-    add_page(section, live, live=fields.pop("published", True))
+    add_page(section, live, live=published)
     return LivePage.objects.get(pk=live.pk)
 
 
