@@ -1,4 +1,5 @@
-"""The NinjaAPI instance: version 1 of the public API, read-only."""
+"""The NinjaAPI instance: version 1 of the public API, read-only but for one write
+(posting a live entry with a token)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,18 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 
+from kiosque.api import bearer
 from kiosque.api.endpoints import router
 from kiosque.api.reference import ReferencePage
 
 DESCRIPTION = (
-    "Read-only access to what the site publishes: articles (JSON and IPTC ninjs 2.2), "
-    "sections, topics and authors. Never drafts, never private or withdrawn articles, "
-    "never anything about readers. Answers carry an ETag (send If-None-Match for a 304); "
-    "each client address has a rate limit (429 with Retry-After)."
+    "What the site publishes, to read: articles (JSON and IPTC ninjs 2.2), "
+    "sections, topics, authors and lives. Never drafts, never private or withdrawn "
+    "articles, never anything about readers. Answers carry an ETag (send If-None-Match "
+    "for a 304); each client address has a rate limit (429 with Retry-After). "
+    "One operation writes: posting an entry on a live, with a per-user API token "
+    "(Authorization: Bearer); its answers are never cached and each token has its own "
+    "rate limit."
 )
 
 
@@ -38,6 +43,8 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("", router)
+bearer.install(api)
+# Apps that import the API add their own routers (api_routes.py, see ApiConfig.ready).
 
 
 @api.exception_handler(Http404)

@@ -36,7 +36,7 @@ def _newsroom():
     return NewsroomSettings.for_site(site) if site is not None else NewsroomSettings()
 
 
-def _refuse_unknown_parameters(request, known: frozenset[str] | set[str] = frozenset()) -> None:
+def refuse_unknown_parameters(request, known: frozenset[str] | set[str] = frozenset()) -> None:
     """400 naming any query parameter the operation does not take (a typo such as
     `sectoin=` must not silently return everything)."""
     unknown = unknown_parameters(request, set(known))
@@ -65,7 +65,7 @@ def article_list(request, query: Query[ArticleQuery]):
     Follow `next_url` (or pass `next` as `cursor`) until it is null: the walk sees every
     article published before it began exactly once, even while new ones are published.
     """
-    _refuse_unknown_parameters(request, LIST_PARAMETERS)
+    refuse_unknown_parameters(request, LIST_PARAMETERS)
     try:
         after = cursor_decode(query.cursor) if query.cursor else None
     except BadCursor as error:
@@ -99,7 +99,7 @@ def article_list(request, query: Query[ArticleQuery]):
     tags=["articles"],
 )
 def article_detail(request, article_id: int = Path(..., **ID_FIELD)):
-    _refuse_unknown_parameters(request)
+    refuse_unknown_parameters(request)
     article = _visible_or_404(article_id)
     newsroom = _newsroom()
     return representation.article_detail(
@@ -115,7 +115,7 @@ def article_detail(request, article_id: int = Path(..., **ID_FIELD)):
 )
 def article_as_ninjs(request, article_id: int = Path(..., **ID_FIELD)):
     """The article as a ninjs 2.2 news item (https://iptc.org/standards/ninjs/)."""
-    _refuse_unknown_parameters(request)
+    refuse_unknown_parameters(request)
     article = _visible_or_404(article_id)
     newsroom = _newsroom()
     return article_ninjs(
@@ -133,7 +133,7 @@ def article_as_ninjs(request, article_id: int = Path(..., **ID_FIELD)):
     tags=["listings"],
 )
 def section_list(request):
-    _refuse_unknown_parameters(request)
+    refuse_unknown_parameters(request)
     sections = list(selectors.visible_sections())
     by_path = {section.path: section for section in sections}
     return [
@@ -149,7 +149,7 @@ def section_list(request):
     tags=["listings"],
 )
 def topic_list(request):
-    _refuse_unknown_parameters(request)
+    refuse_unknown_parameters(request)
     return [representation.topic_item(t, request=request) for t in selectors.visible_topics()]
 
 
@@ -160,5 +160,5 @@ def topic_list(request):
     tags=["listings"],
 )
 def author_list(request):
-    _refuse_unknown_parameters(request)
+    refuse_unknown_parameters(request)
     return [representation.author_item(a, request=request) for a in selectors.visible_authors()]

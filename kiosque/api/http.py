@@ -76,7 +76,7 @@ def api_view(view):
         if request.method == "OPTIONS":
             return _with_cors(request, _preflight(request))
         if request.method not in {"GET", "HEAD"}:
-            response = problem(405, "the API is read-only: use GET", Allow=ALLOWED_METHODS)
+            response = problem(405, "the API is read-only here: use GET", Allow=ALLOWED_METHODS)
             return _with_cors(request, response)
         wait = seconds_to_wait(request)
         if wait:
@@ -98,7 +98,7 @@ def api_view(view):
             response.content = b""
         return response
 
-    # Nothing under /api/v1/ accepts a write (405 above), so CSRF has nothing to protect
+    # No address wrapped here accepts a write (405 above), so CSRF has nothing to protect
     # and must not turn a refused POST into an HTML 403 page.
     wrapped.csrf_exempt = True
     return wrapped

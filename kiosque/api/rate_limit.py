@@ -1,4 +1,5 @@
-"""Requests per client IP, counted in the shared cache (decision 0038).
+"""Requests per client IP, and writes per API token, counted in the shared cache
+(decision 0038).
 
 A fixed window: one counter per address and window, created with `add` and raised with
 `incr` (atomic on Redis; on the database cache a burst may let a request or two more
@@ -28,14 +29,14 @@ class Rate:
     seconds: int
 
 
-def parse_rate(text: str) -> Rate | None:
+def parse_rate(text: str, setting: str = "API_RATE_LIMIT") -> Rate | None:
     """ "120/m" → 120 requests a minute; "off" → None (no limit)."""
     if text.strip().lower() in OFF:
         return None
     match = RATE.match(text)
     if match is None or int(match.group(1)) < 1:
         raise ImproperlyConfigured(
-            f"API_RATE_LIMIT must look like 120/m (per s, m, h or d) or be off, not {text!r}"
+            f"{setting} must look like 120/m (per s, m, h or d) or be off, not {text!r}"
         )
     return Rate(requests=int(match.group(1)), seconds=PERIODS[match.group(2)])
 
@@ -58,12 +59,16 @@ def client_ip(request) -> str:
 
 def seconds_to_wait(request, *, now: float | None = None) -> int:
     """0 when the request may go on, else the seconds until its client may ask again."""
-    rate = parse_rate(settings.API_RATE_LIMIT)
+    return seconds_to_wait_for(client_ip(request), parse_rate(settings.API_RATE_LIMIT), now=now)
+
+
+def seconds_to_wait_for(who: str, rate: Rate | None, *, now: float | None = None) -> int:
+    """The same count for any caller: a client address, or an API token (`token:<id>`)."""
     if rate is None:
         return 0
     now = time.time() if now is None else now
     window = int(now // rate.seconds)
-    key = f"kiosque-api-rate:{client_ip(request)}:{rate.seconds}:{window}"
+    key = f"kiosque-api-rate:{who}:{rate.seconds}:{window}"
     cache.add(key, 0, timeout=rate.seconds + 1)
     try:
         count = cache.incr(key)

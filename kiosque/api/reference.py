@@ -36,12 +36,23 @@ class Operation:
     description: str
     parameters: list[Parameter] = field(default_factory=list)
     responses: list[tuple[str, str]] = field(default_factory=list)
+    body: str = ""  # the JSON request body's type, for a write
+    security: list[str] = field(default_factory=list)  # the schemes it needs, by name
 
 
 @dataclass
 class Model:
     name: str
     fields: list[Parameter]
+    description: str = ""
+    closed: bool = False  # additionalProperties: false, any other field is refused
+
+
+@dataclass
+class SecurityScheme:
+    name: str
+    kind: str
+    description: str
 
 
 def _type_name(schema: dict) -> str:
@@ -85,6 +96,24 @@ def _response_type(response: dict) -> str:
     return _type_name(schema) if schema else "—"
 
 
+def _request_body(spec: dict) -> str:
+    schema = spec.get("requestBody", {}).get("content", {}).get("application/json", {})
+    return _type_name(schema["schema"]) if "schema" in schema else ""
+
+
+def _security_schemes(document: dict) -> list[SecurityScheme]:
+    schemes = document.get("components", {}).get("securitySchemes", {})
+    found = []
+    for name, scheme in sorted(schemes.items()):
+        kind = scheme.get("type", "")
+        if kind == "http":
+            kind = f"HTTP {scheme.get('scheme', '')}".strip()
+            if scheme.get("bearerFormat"):
+                kind += f" ({scheme['bearerFormat']})"
+        found.append(SecurityScheme(name, kind, scheme.get("description", "")))
+    return found
+
+
 def reference_from_openapi(document: dict) -> dict:
     operations = []
     for path, item in document.get("paths", {}).items():
@@ -104,6 +133,8 @@ def reference_from_openapi(document: dict) -> dict:
                         (status, _response_type(answer))
                         for status, answer in sorted(spec.get("responses", {}).items())
                     ],
+                    body=_request_body(spec),
+                    security=sorted({name for need in spec.get("security", []) for name in need}),
                 )
             )
     models = []
@@ -122,10 +153,17 @@ def reference_from_openapi(document: dict) -> dict:
                     )
                     for field_name, field_schema in schema.get("properties", {}).items()
                 ],
+                description=schema.get("description", ""),
+                closed=schema.get("additionalProperties") is False,
             )
         )
     info = document.get("info", {})
-    return {"info": info, "operations": operations, "models": models}
+    return {
+        "info": info,
+        "operations": operations,
+        "models": models,
+        "security_schemes": _security_schemes(document),
+    }
 
 
 class ReferencePage(DocsBase):

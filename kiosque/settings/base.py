@@ -356,6 +356,8 @@ EDGE_STALE_IF_ERROR = env_int("EDGE_STALE_IF_ERROR", 86400)
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", ["*"])
 # Requests per client IP, counted in the cache: "N/s", "N/m", "N/h" or "N/d"; "off" disables.
 API_RATE_LIMIT = env("API_RATE_LIMIT", "120/m")
+# Entries posted through the write API, per token (docs/api.md), same syntax.
+API_WRITE_RATE_LIMIT = env("API_WRITE_RATE_LIMIT", "30/m")
 # Proxies in front of the site that append to X-Forwarded-For (1 behind Varnish alone);
 # 0 counts requests by the connecting address.
 API_TRUSTED_PROXIES = env_int("API_TRUSTED_PROXIES", 0)
