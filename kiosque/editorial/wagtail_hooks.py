@@ -1,4 +1,7 @@
-"""The readers' error reports in the Wagtail admin: « Signalements d'erreurs ».
+"""The editorial app in the Wagtail admin: the article editor's autosave rules and its
+public credit line (decision 0070), and the readers' error reports.
+
+Error reports, « Signalements d'erreurs »:
 
 A snippet listing, newest first, filtered by status, with the number of new reports in
 the menu. Who sees it is the model's view/change permissions, granted to Éditeurs and
@@ -7,14 +10,20 @@ from readers only: nobody adds one in the admin, and an editor marks one handled
 dismissed, which records who did it and when.
 """
 
+from django.contrib import messages
+from django.urls import include, path
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from kiosque.editorial import autosave
 from kiosque.editorial.error_reports import record_handling
 from kiosque.editorial.models import ErrorReport
 
@@ -79,3 +88,44 @@ class ErrorReportViewSet(SnippetViewSet):
 
 
 register_snippet(ErrorReportViewSet)
+
+
+# --- the article editor (decision 0070) -----------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    from kiosque.editorial.credit_preview import credit_line_preview
+
+    urls = [path("ligne-de-credit/", credit_line_preview, name="credit_line")]
+    return [path("redaction/", include((urls, "editorial_admin")))]
+
+
+@hooks.register("before_create_page")
+def create_articles_with_something_in_them(request, parent_page, page_class):
+    return autosave.autosave_too_early(request, page_class)
+
+
+@hooks.register("before_edit_page")
+def one_revision_per_stretch_of_writing(request, page):
+    autosave.coalesce_draft_saves(request, page)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def say_the_address_moved(request, page):
+    """The article form gave a never-published article the next free address: say so
+    on the page the journalist lands on (an autosave's form is told by its JSON)."""
+    posted = request.POST.get("slug", "").strip()
+    if not posted or posted == page.slug or not request.accepts("text/html"):
+        return
+    if Page._slug_is_available(posted, page.get_parent(), page):
+        return  # not moved for a clash (a scheduled change of address, for instance)
+    messages.info(
+        request,
+        gettext(
+            "The address « %(taken)s » is already used in this section: this article "
+            "will be at « %(slug)s »."
+        )
+        % {"taken": posted, "slug": page.slug},
+    )
