@@ -14,6 +14,9 @@ picture. Where ninjs leaves a choice, that symmetry decides:
   no significant update: a typo fix is not a new version for partners either;
 - the body is the portable HTML of kiosque.api.body; the lead picture is the one
   association, with an uncropped rendition first in size;
+- a live coverage (kiosque.live) has the profile "kiosque-live" and its latest entries
+  as text `associations` after the picture, each a ninjs object of its own; the ingest
+  reads picture associations only, so it takes a live back as an article;
 - text is the stored text, without the French spacing the site adds at output
   (kiosque.newsroom.text.typography): that spacing is the receiving site's
   presentation, and adding it here would change what the ingest stores.
@@ -25,7 +28,7 @@ from datetime import datetime
 
 from kiosque.api.body import portable_body_html
 from kiosque.api.pictures import LeadPicture, lead_picture
-from kiosque.api.representation import credited_authors
+from kiosque.api.representation import article_kinds, credited_authors
 from kiosque.api.urls_absolute import api_url, page_url
 from kiosque.newsroom.text.credit_line import clean_names, join_names
 from kiosque.newsroom.text.reading_time import count_words, html_to_text
@@ -42,6 +45,9 @@ GENRES = {
     "opinion": "Opinion",
     "entretien": "Interview",
     "vrai-ou-faux": "Fact check",
+    # A live coverage; its entries are `associations` (see kiosque.live.distribution).
+    "direct": "Live",
+    "direct-termine": "Live",
 }
 
 
@@ -152,4 +158,8 @@ def article_ninjs(article, *, request, publisher_name: str, newsroom_name: str) 
         item["associations"] = [
             _association(picture, uri=uri, item_agency=agencies[0] if agencies else "")
         ]
+    for kind in article_kinds():
+        if kind.ninjs is not None and article.article_type in kind.article_types:
+            # A feature app's kind of article (a live) adds what it is made of.
+            item = kind.ninjs(article, item, request)
     return item

@@ -3,7 +3,8 @@ kiosque.api.schemas), built from rows fetched by kiosque.api.selectors."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 
 from kiosque.api.body import reader_body_html
 from kiosque.api.pictures import lead_picture
@@ -11,6 +12,51 @@ from kiosque.api.selectors import sections_by_path
 from kiosque.api.urls_absolute import api_url, page_url
 from kiosque.newsroom.text.credit_line import credit_line
 from kiosque.newsroom.text.typography import typeset
+
+
+@dataclass(frozen=True)
+class ArticleKind:
+    """A feature app's own kind of article, and what the API adds about it (a live: its
+    coverage times and entries).
+
+    The app registers it from its AppConfig.ready(): the API may not import feature
+    apps that import it (decision 0064). The rows the API reads are plain ArticlePages;
+    `describe` is called once per answer with those of `article_types`, so a page of
+    results costs the same few queries whatever its size, and none when it holds no
+    such article.
+    """
+
+    field: str  # the key in an article's representation, declared in schemas.py
+    article_types: frozenset[str]
+    # (articles, request) -> {article id: the object under `field`}
+    describe: Callable[[list, object], dict[int, dict]]
+    # (article, ninjs item, request) -> the item with what the kind adds
+    ninjs: Callable[[object, dict, object], dict] | None = None
+
+
+_article_kinds: dict[str, ArticleKind] = {}
+
+
+def register_article_kind(kind: ArticleKind) -> None:
+    _article_kinds[kind.field] = kind
+
+
+def article_kinds() -> list[ArticleKind]:
+    return list(_article_kinds.values())
+
+
+def _kind_objects(articles: list, request) -> dict[str, dict[int, dict]]:
+    objects = {}
+    for kind in article_kinds():
+        own = [article for article in articles if article.article_type in kind.article_types]
+        objects[kind.field] = kind.describe(own, request) if own else {}
+    return objects
+
+
+def _with_kind_objects(summary: dict, objects: dict[str, dict[int, dict]]) -> dict:
+    for field, by_id in objects.items():
+        summary[field] = by_id.get(summary["id"])
+    return summary
 
 
 def _link(page, request) -> dict:
@@ -93,13 +139,18 @@ def article_detail(article, *, request, newsroom_name: str) -> dict:
     summary = article_summary(
         article, request=request, sections=sections, newsroom_name=newsroom_name
     )
+    summary = _with_kind_objects(summary, _kind_objects([article], request))
     return summary | {"body_html": reader_body_html(article)}
 
 
 def articles_summaries(articles: list, *, request, newsroom_name: str) -> list[dict]:
     sections = sections_by_path(articles)
+    objects = _kind_objects(articles, request)
     return [
-        article_summary(a, request=request, sections=sections, newsroom_name=newsroom_name)
+        _with_kind_objects(
+            article_summary(a, request=request, sections=sections, newsroom_name=newsroom_name),
+            objects,
+        )
         for a in articles
     ]
 

@@ -12,7 +12,9 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-ArticleTypeValue = Literal["info", "analyse", "opinion", "entretien", "vrai-ou-faux"]
+ArticleTypeValue = Literal[
+    "info", "analyse", "opinion", "entretien", "vrai-ou-faux", "direct", "direct-termine"
+]
 
 
 class Problem(Schema):
@@ -70,6 +72,26 @@ class LeadImage(Schema):
     renditions: list[Rendition] = Field(description="Every size offered, smallest first.")
 
 
+class LiveCoverage(Schema):
+    """What makes an article a live coverage (« En direct »): its times and its entries."""
+
+    state: Literal["upcoming", "running", "ended"] = Field(
+        description="Before its start, running, or ended, at the time of the answer."
+    )
+    coverage_start: datetime = Field(
+        description="When the coverage starts: the time set by the newsroom, else its "
+        "first publication."
+    )
+    coverage_end: datetime | None = Field(description="When it ends; null while open-ended.")
+    feed_url: str | None = Field(
+        description="Atom feed of its entries, newest first (one item per entry); null "
+        "when the live is kept out of search engines and feeds."
+    )
+    updates_url: str = Field(
+        description="The JSON the live page polls: the latest entries as HTML fragments."
+    )
+
+
 class ArticleSummary(Schema):
     id: int = Field(description="The article's page id, as used in /articles/{id}.")
     url: str = Field(description="Public address of the article.")
@@ -96,6 +118,11 @@ class ArticleSummary(Schema):
         "`updated_since` filters on."
     )
     lead_image: LeadImage | None
+    live: LiveCoverage | None = Field(
+        default=None,
+        description="Live coverages (article_type direct or direct-termine) only; null "
+        "for every other article.",
+    )
 
 
 class Article(ArticleSummary):

@@ -10,6 +10,9 @@ Wagtail `translation_key`), title, standfirst, the credited authors (or the news
 with its agencies), the section and topic as categories, the publication date and the
 « Mis à jour » date (kiosque.newsroom.updates), the lead image's 16:9 rendition as
 enclosure and `media:content` with its credit.
+
+A feature app's page may have a feed of its own at the same addresses (a live's
+entries, kiosque.live.distribution): see kiosque.distribution.extensions.
 """
 
 import html
@@ -22,7 +25,7 @@ from django.utils import feedgenerator, translation
 from django.utils.feedgenerator import rfc2822_date, rfc3339_date
 from django.utils.translation import gettext
 
-from kiosque.distribution import selectors
+from kiosque.distribution import extensions, selectors
 from kiosque.distribution.article_facts import photo_credit_text
 from kiosque.distribution.links import absolute, page_url
 from kiosque.editorial.selectors import latest_corrections_by_article
@@ -221,32 +224,43 @@ def feed_description(page, newsroom) -> str:
     }
 
 
-def _to_the_second(moment):
+def to_the_second(moment):
     return moment.replace(microsecond=0) if moment is not None else None
+
+
+def empty_feed(page, *, kind: str, site, newsroom, description: str):
+    """A feed of `page` ("rss" or "atom") without items yet, at <page path><kind>.xml."""
+    page_link = page_url(page, site)
+    return FEED_CLASSES[kind](
+        title=feed_title(page, newsroom),
+        link=page_link,
+        description=description,
+        language=settings.LANGUAGE_CODE,
+        feed_url=page_link + f"{kind}.xml",
+        # Derived from the page's key, so it is as stable as the items' ids.
+        feed_guid=f"urn:uuid:{uuid.uuid5(page.translation_key, kind)}",
+        feed_copyright=f"© {newsroom.publisher_name}",
+        empty_feed_date=to_the_second(page.last_published_at or page.first_published_at),
+    )
 
 
 def build_feed(page, *, kind: str, site, newsroom) -> feedgenerator.SyndicationFeed:
     """The feed of `page` ("rss" or "atom"), in the site's language."""
-    page_link = page_url(page, site)
     with translation.override(settings.LANGUAGE_CODE):
-        feed = FEED_CLASSES[kind](
-            title=feed_title(page, newsroom),
-            link=page_link,
+        feed = empty_feed(
+            page,
+            kind=kind,
+            site=site,
+            newsroom=newsroom,
             description=feed_description(page, newsroom),
-            language=settings.LANGUAGE_CODE,
-            feed_url=page_link + f"{kind}.xml",
-            # Derived from the page's key, so it is as stable as the items' ids.
-            feed_guid=f"urn:uuid:{uuid.uuid5(page.translation_key, kind)}",
-            feed_copyright=f"© {newsroom.publisher_name}",
-            empty_feed_date=_to_the_second(page.last_published_at or page.first_published_at),
         )
     articles = list(selectors.feed_articles(page))
     # A « Rectificatif » is an update for feed readers too (issue 7): one query for all.
     corrected_at = latest_corrections_by_article(article.pk for article in articles)
     for article in articles:
-        published_at = _to_the_second(article.first_published_at)
+        published_at = to_the_second(article.first_published_at)
         updates = [d for d in (article.major_update_at, corrected_at.get(article.pk)) if d]
-        updated_at = _to_the_second(max(updates)) if updates else published_at
+        updated_at = to_the_second(max(updates)) if updates else published_at
         credits = item_credits(article, newsroom, site)
         feed.add_item(
             # The words the article page shows, no-break spaces included: a feed reader
@@ -267,10 +281,15 @@ def build_feed(page, *, kind: str, site, newsroom) -> feedgenerator.SyndicationF
     return feed
 
 
-def feed_response(page, *, kind: str, site, newsroom) -> HttpResponse:
+def feed_response(page, *, kind: str, site, newsroom, request=None) -> HttpResponse:
     if kind not in FEED_CLASSES:
         raise Http404("No such feed")
-    feed = build_feed(page, kind=kind, site=site, newsroom=newsroom)
+    if extensions.has_own_feed(page):
+        # A feature app's page with items of its own (a live's entries).
+        builder = extensions.for_page(page).feed
+        feed = builder(page, kind=kind, site=site, newsroom=newsroom, request=request)
+    else:
+        feed = build_feed(page, kind=kind, site=site, newsroom=newsroom)
     response = HttpResponse(content_type=feed.content_type)
     feed.write(response, "utf-8")
     return response

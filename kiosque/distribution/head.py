@@ -8,6 +8,7 @@ the article is the same text under /en/, only the interface around it changes.
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from kiosque.distribution import extensions
 from kiosque.distribution import structured_data as ld
 from kiosque.distribution.article_facts import article_facts, publisher_facts, wide_image
 from kiosque.distribution.links import absolute, page_url
@@ -18,19 +19,31 @@ ROBOTS_NOINDEX = "noindex"
 SEARCH_PATH = "/recherche/?q={search_term_string}"
 
 
+def _feed_pair(title: str, base: str) -> list[dict]:
+    return [
+        {"type": "application/rss+xml", "title": f"{title} (RSS)", "href": base + "rss.xml"},
+        {"type": "application/atom+xml", "title": f"{title} (Atom)", "href": base + "atom.xml"},
+    ]
+
+
 def _feed_links(page, site, site_name: str) -> list[dict]:
-    """The page's own feeds (home, section, topic, author), else the site's."""
+    """The page's own feeds (home, section, topic, author), else the site's.
+
+    A page with a feed of its own from a feature app (a live's entries) links it first,
+    then the site's.
+    """
     from kiosque.newsroom.models import AuthorPage, HomePage, SectionPage, TopicPage
 
+    if extensions.has_own_feed(page):
+        return _feed_pair(f"{page.title} – {site_name}", page_url(page, site)) + _feed_pair(
+            site_name, absolute("/")
+        )
     has_own = isinstance(page, HomePage | SectionPage | TopicPage | AuthorPage)
     base = page_url(page, site) if has_own else absolute("/")
     title = (
         site_name if not has_own or isinstance(page, HomePage) else f"{page.title} – {site_name}"
     )
-    return [
-        {"type": "application/rss+xml", "title": f"{title} (RSS)", "href": base + "rss.xml"},
-        {"type": "application/atom+xml", "title": f"{title} (Atom)", "href": base + "atom.xml"},
-    ]
+    return _feed_pair(title, base)
 
 
 def _listing_page_number(request) -> int:
@@ -90,10 +103,19 @@ def _article_parts(context, article, site, newsroom) -> dict:
             facts, site_name=newsroom.site_name, image=wide_image(facts), image_alt=image_alt
         ),
         "json_ld": [
-            ld.json_ld_script(ld.article_json_ld(facts)),
+            ld.json_ld_script(_article_json_ld(context, article, facts, site, newsroom)),
             ld.json_ld_script(ld.breadcrumb_json_ld(facts.breadcrumb)),
         ],
     }
+
+
+def _article_json_ld(context, article, facts, site, newsroom) -> dict:
+    data = ld.article_json_ld(facts)
+    extension = extensions.for_page(article)
+    if extension is not None and extension.json_ld is not None:
+        # A feature app's kind of article (a live) says what it is on top of the article.
+        data = extension.json_ld(article, data, context=context, site=site, newsroom=newsroom)
+    return data
 
 
 def _section_breadcrumb(context, page, site, newsroom) -> list:

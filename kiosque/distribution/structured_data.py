@@ -6,7 +6,8 @@ issue 7's corrections fill `ArticleFacts.corrections`, which becomes `correction
 `json_ld_script()` turns a dictionary into a <script type="application/ld+json">
 element that no text of an article can break out of.
 
-Article types map to schema.org types as recorded in decision 0031.
+Article types map to schema.org types as recorded in decision 0031. A live coverage is
+a LiveBlogPosting, rewritten by the live app through kiosque.distribution.extensions.
 """
 
 import json

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from kiosque.distribution import feeds, sitemaps
+from kiosque.distribution import extensions, feeds, sitemaps
 from kiosque.distribution.links import root_url_path
 from kiosque.newsroom import selectors as newsroom_selectors
 
@@ -27,7 +27,8 @@ def _newsroom(request):
 
 
 def _feed_page(site, path: str):
-    """The visible home, section, topic or author page at `path` ("" for home).
+    """The visible home, section, topic or author page at `path` ("" for home), or a
+    page with a feed of its own (kiosque.distribution.extensions).
 
     Looked up by its last slug and its depth (the slug is indexed), the full `url_path`
     only confirming it: `url_path` has no index, and a filter on it alone read every
@@ -45,16 +46,20 @@ def _feed_page(site, path: str):
     else:
         pages = pages.filter(pk=root.pk)
     page = pages.specific().first()
-    if not isinstance(page, HomePage | SectionPage | TopicPage | AuthorPage):
-        raise Http404("No feed here")
-    return page
+    if isinstance(page, HomePage | SectionPage | TopicPage | AuthorPage):
+        return page
+    if page is not None and extensions.has_own_feed(page):  # a live's entries
+        return page
+    raise Http404("No feed here")
 
 
 @require_safe
 def feed(request, kind: str, path: str = ""):
     site = _site(request)
     page = _feed_page(site, path)
-    return feeds.feed_response(page, kind=kind, site=site, newsroom=_newsroom(request))
+    return feeds.feed_response(
+        page, kind=kind, site=site, newsroom=_newsroom(request), request=request
+    )
 
 
 @require_safe

@@ -10,6 +10,7 @@ class LiveConfig(AppConfig):
     def ready(self) -> None:
         from kiosque.core import periodic_jobs
         from kiosque.live import signals  # noqa: F401  (search indexing of lives)
+        from kiosque.live.distribution import register as register_distribution
         from kiosque.live.ending import end_due_lives, seconds_until_next_end
 
         # An end time that arrives while nobody saves the live (see ending.py).
@@ -20,6 +21,8 @@ class LiveConfig(AppConfig):
                 seconds_until_due=seconds_until_next_end,
             )
         )
+        # JSON-LD, the entries' feed, the API's `live` object and ninjs (distribution.py).
+        register_distribution()
         self._follow_dispatches()
 
     def _follow_dispatches(self) -> None:
