@@ -116,8 +116,8 @@ def live_item(live: LivePage, *, request, now: datetime) -> dict:
         "api_url": api_url(f"articles/{live.pk}"),
         "entries_url": api_url(f"lives/{live.pk}/entries"),
         "state": live.state_at(now).value,
-        "start": live.coverage_start or live.first_published_at,
-        "end": live.coverage_end,
+        "coverage_start": live.coverage_start or live.first_published_at,
+        "coverage_end": live.coverage_end,
         "published": live.first_published_at,
     }
 

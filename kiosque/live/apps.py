@@ -11,7 +11,12 @@ class LiveConfig(AppConfig):
         from kiosque.core import periodic_jobs
         from kiosque.live import signals  # noqa: F401  (search indexing of lives)
         from kiosque.live.distribution import register as register_distribution
-        from kiosque.live.ending import end_due_lives, seconds_until_next_end
+        from kiosque.live.ending import (
+            announce_due_entries,
+            end_due_lives,
+            seconds_until_next_end,
+            seconds_until_next_entry,
+        )
 
         # An end time that arrives while nobody saves the live (see ending.py).
         periodic_jobs.register(
@@ -19,6 +24,13 @@ class LiveConfig(AppConfig):
                 name="Live coverage end times",
                 run=end_due_lives,
                 seconds_until_due=seconds_until_next_end,
+            )
+        )
+        periodic_jobs.register(
+            periodic_jobs.PeriodicJob(
+                name="Live coverage scheduled entries",
+                run=announce_due_entries,
+                seconds_until_due=seconds_until_next_entry,
             )
         )
         # JSON-LD, the entries' feed, the API's `live` object and ninjs (distribution.py).

@@ -47,8 +47,8 @@ def test_the_list_gives_each_published_live_with_its_state(client, lives):
         assert item["url"].endswith(live.url)
         assert item["entries_url"].endswith(f"/api/v1/lives/{live.pk}/entries")
         assert item["api_url"].endswith(f"/api/v1/articles/{live.pk}")
-    assert items[lives["ended"].pk]["end"] is not None
-    assert items[lives["running"].pk]["end"] is None
+    assert items[lives["ended"].pk]["coverage_end"] is not None
+    assert items[lives["running"].pk]["coverage_end"] is None
     assert response.json()["next"] is None
 
 

@@ -66,3 +66,25 @@ def test_the_end_must_come_after_the_start(newsroom):
     form = form_class(data=data, instance=live, for_user=None)
     assert not form.is_valid()
     assert "coverage_end" in form.errors
+
+
+def test_a_scheduled_entry_whose_time_comes_purges_the_live(newsroom, monkeypatch):
+    from kiosque.live import ending
+    from kiosque.live.models import LiveEntry
+    from tests.live.helpers import paragraph
+
+    purged = []
+    monkeypatch.setattr(ending, "purge_keys_on_commit", lambda keys: purged.append(set(keys)))
+    monkeypatch.setattr(ending, "_announced_until", None)
+    live = make_live(newsroom.europe)
+    LiveEntry.objects.create(live=live, body=paragraph("Tout de suite."))  # not scheduled
+    entry = LiveEntry.objects.create(
+        live=live, body=paragraph("Plus tard."), posted_at=timezone.now() + timedelta(hours=1)
+    )
+    assert 3500 < ending.seconds_until_next_entry() <= 3600
+    assert ending.announce_due_entries() == 0 and purged == []
+    LiveEntry.objects.filter(pk=entry.pk).update(posted_at=timezone.now())
+    assert ending.announce_due_entries() == 1
+    assert purged == [{f"l{live.pk}"}]
+    assert ending.announce_due_entries() == 0  # once
+    assert ending.seconds_until_next_entry() is None
