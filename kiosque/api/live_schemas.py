@@ -44,7 +44,9 @@ class Live(Schema):
         description="upcoming, running or ended, at the time of the answer."
     )
     coverage_start: datetime = Field(description="When the coverage starts (or started).")
-    coverage_end: datetime | None = Field(description="When it ends (or ended); null while open-ended.")
+    coverage_end: datetime | None = Field(
+        description="When it ends (or ended); null while open-ended."
+    )
     published: datetime = Field(description="First publication (UTC, ISO 8601).")
 
 
