@@ -27,6 +27,7 @@ help:
 	@echo "make lint   - ruff and djhtml checks"
 	@echo "make lock   - re-pin requirements/*.txt from requirements/*.in"
 	@echo "make bench-pages - every reader page cold and warm against /healthz (bench/cold_path.py)"
+	@echo "make bench-live - 2,000 readers polling a live through Varnish (bench/live_polling.py)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -154,3 +155,10 @@ bench: $(VENV)/.runtime edge-packages
 bench-pages: $(VENV)/.runtime
 	@if ! command -v wrk >/dev/null; then $(SUDO) apt-get update && $(SUDO) apt-get install -y wrk; fi
 	$(BIN)/python bench/cold_path.py $(BENCH_ARGS)
+
+# A live's updates through the edge: 2,000 simulated readers poll its answer through
+# Varnish while an entry is posted every 5 s; commit-to-reader latency, requests that
+# reached the application, errors, against the application alone (bench/live_polling.py).
+.PHONY: bench-live
+bench-live: $(VENV)/.runtime edge-packages
+	$(BIN)/python bench/live_polling.py $(BENCH_ARGS)
