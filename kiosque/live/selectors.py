@@ -122,8 +122,12 @@ class Changes:
 def changes(live_id: int, moment: datetime) -> Changes:
     latest = window(live_id, moment).entries
     shown = {entry.pk for entry in latest}
+    # Changed = saved again since its first version (an edit, a pin, a deletion): a new
+    # entry that has left the latest window is no news to a page that showed it.
     recent = list(
-        LiveEntry.objects.filter(live_id=live_id, updated_at__gte=moment - CHANGES_KEPT)
+        LiveEntry.objects.filter(
+            live_id=live_id, updated_at__gte=moment - CHANGES_KEPT, version__gt=1
+        )
         .select_related("author", "agency")
         .order_by("-updated_at")[:200]
     )
