@@ -7,6 +7,8 @@ TRANSLATIONS = {
     # The type labels (newsroom.ArticleType)
     "article type\x04Live": "Direct",
     "article type\x04Live ended": "Direct terminé",
+    # La une (newsroom/includes/running_lives.html)
+    "Live now": "En direct",
     # The page (live/live_page.html, includes/entry.html, includes/summary.html)
     "This live coverage has ended (%(date)s).": "Ce direct est terminé (%(date)s).",
     "This live coverage starts %(date)s.": "Ce direct commence le %(date)s.",

@@ -5,6 +5,8 @@ feed and API goes through it, so a draft, a private or an unpublished article ca
 never leak through one forgotten query.
 """
 
+from datetime import timedelta
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber, Substr
@@ -129,6 +131,10 @@ def top_level_sections(home) -> QuerySet:
 
 
 WIRE_COUNT = 10  # « Fil info »: the latest headlines, whatever is shown elsewhere
+# « En direct » on la une: the running lives (kiosque.live) published this recently. A
+# live whose end time nobody set would otherwise stay on the front page for ever.
+RUNNING_LIVES_SHOWN = 3
+RUNNING_LIVE_MAX_AGE = timedelta(days=3)
 LEAD_LINKS = 3  # the lead story's « Sur le même sujet » links, from its dossier
 
 
@@ -189,7 +195,10 @@ def front_page(
         for section in sections
     }
     wire_ids = ranking.newest[:WIRE_COUNT]
+    # The lead needs no second mention: it says « Direct » itself.
+    live_ids = [pk for pk in ranking.lives if pk != lead_id][:RUNNING_LIVES_SHOWN]
     wanted = {pk for ids in block_ids.values() for pk in ids} | set(featured_ids) | set(wire_ids)
+    wanted |= set(live_ids)
     if lead_id is not None:
         wanted.add(lead_id)
     # The lead shows a larger picture than the cards: its renditions are read too.
@@ -206,6 +215,7 @@ def front_page(
         "lead_links": topic_headlines(lead) if lead is not None else [],
         "featured": [cards[pk] for pk in featured_ids],
         "wire": [cards[pk] for pk in wire_ids if pk in cards],
+        "running_lives": [cards[pk] for pk in live_ids if pk in cards],
         "sections": blocks,
     }
 
@@ -235,12 +245,14 @@ def topic_headlines(article) -> list:
 class FrontPageRanking:
     """Which articles could fill the front page, newest first: the site's `newest`, each
     top-level section's `by_section` (keyed by the section's path), and which of the
-    editors' picks are still visible (`picked`)."""
+    editors' picks are still visible (`picked`), and the running lives, newest first
+    (`lives`: their label is the article's own column, ArticleType.LIVE)."""
 
     def __init__(self):
         self.newest: list[int] = []
         self.by_section: dict[str, list[int]] = {}
         self.picked: set[int] = set()
+        self.lives: list[int] = []
 
 
 def front_page_ranking(
@@ -254,8 +266,15 @@ def front_page_ranking(
     (bench/cold_path.py, 2026-12-06), against under 2 ms this way.
     """
     from django.db.models import BooleanField, Case, Q, Value, When
+    from django.utils import timezone
     from wagtail.models import Page
 
+    from kiosque.newsroom.models import ArticleType
+
+    running_live = Q(
+        article_type=ArticleType.LIVE,
+        first_published_at__gte=timezone.now() - RUNNING_LIVE_MAX_AGE,
+    )
     section_of = Substr("path", 1, len(home.path) + Page.steplen)
     newest_first_order = [F("first_published_at").desc(), F("pk").desc()]
     rows = (
@@ -266,19 +285,28 @@ def front_page_ranking(
             picked=Case(When(pk__in=picked_ids, then=Value(True)), default=Value(False))
             if picked_ids
             else Value(False, output_field=BooleanField()),
+            is_running_live=Case(When(running_live, then=Value(True)), default=Value(False)),
             site_rank=Window(RowNumber(), order_by=newest_first_order),
             section_rank=Window(
                 RowNumber(), partition_by=[section_of], order_by=newest_first_order
             ),
         )
-        .filter(Q(site_rank__lte=newest) | Q(section_rank__lte=per_section) | Q(picked=True))
+        .filter(
+            Q(site_rank__lte=newest)
+            | Q(section_rank__lte=per_section)
+            | Q(picked=True)
+            | Q(is_running_live=True)
+        )
         .order_by("-first_published_at", "-pk")
         .values_list(
-            "pk", "section_path", "site_rank", "section_rank", "picked", "first_published_at"
+            "pk", "section_path", "site_rank", "section_rank", "picked", "first_published_at",
+            "is_running_live",
         )
-    )
+    )  # fmt: skip
     ranking = FrontPageRanking()
-    for pk, section_path, site_rank, section_rank, picked, published_at in rows:
+    for pk, section_path, site_rank, section_rank, picked, published_at, is_live in rows:
+        if is_live:
+            ranking.lives.append(pk)
         if site_rank <= newest:
             ranking.newest.append(pk)
         fresh = fresh_since is None or published_at >= fresh_since
