@@ -19,6 +19,7 @@ from kiosque.distribution.structured_data import (
     PublisherFacts,
 )
 from kiosque.newsroom.text.credit_line import clean_names
+from kiosque.newsroom.text.typography import typeset
 
 
 def photo_credit_text(article) -> str:
@@ -138,8 +139,10 @@ def article_facts(
     return ArticleFacts(
         url=page_url(article, site),
         article_type=article.article_type,
-        headline=article.title,
-        description=article.search_description or article.standfirst,
+        # Typeset as on the page (no-break spaces in « 150 000 », before « : »): share
+        # cards and search results show these words to readers too.
+        headline=typeset(article.title, article.language),
+        description=typeset(article.search_description or article.standfirst, article.language),
         published_at=published_at,
         modified_at=modified_at,
         language=article.language,

@@ -22,6 +22,7 @@ from django.utils.encoding import filepath_to_uri
 
 from kiosque.distribution import selectors
 from kiosque.distribution.links import absolute, root_url_path, site_relative_path
+from kiosque.newsroom.text.typography import typeset
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
@@ -137,7 +138,7 @@ def news_sitemap(site, *, publication_name: str, zone, now: datetime | None = No
             "</news:publication>"
             f"<news:publication_date>{w3c_datetime(row.published_at, zone)}"
             "</news:publication_date>"
-            f"<news:title>{escape(row.title)}</news:title>"
+            f"<news:title>{escape(typeset(row.title, row.language))}</news:title>"
             "</news:news></url>\n"
         )
     parts.append("</urlset>\n")

@@ -253,7 +253,9 @@ def test_news_sitemap_has_the_last_two_days_with_required_tags(client, newsroom)
     first = urls[0]
     assert first.findtext("news:news/news:publication/news:name", namespaces=NS) == "Kiosque Test"
     assert first.findtext("news:news/news:publication/news:language", namespaces=NS) == "fr"
-    assert first.findtext("news:news/news:title", namespaces=NS) == "Trêve & « négociations » <fin>"
+    # Escaped, and typeset as on the page (no-break spaces inside the guillemets).
+    title = "Trêve & «\u00a0négociations\u00a0» <fin>"
+    assert first.findtext("news:news/news:title", namespaces=NS) == title
     published = first.findtext("news:news/news:publication_date", namespaces=NS)
     assert W3C_DATETIME.match(published), published
     assert datetime.fromisoformat(published) == recent.first_published_at.replace(microsecond=0)
