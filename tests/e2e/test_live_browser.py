@@ -25,7 +25,8 @@ def _post(live_site, title: str) -> int:
         "from kiosque.live import services; from kiosque.live.models import LivePage; "
         f"live = LivePage.objects.get(slug={RUNNING['slug']!r}); "
         "body = [{'type': 'paragraph', 'value': '<p>Texte posté par le test.</p>'}]; "
-        f"entry = services.post_entry(live, None, services.EntryDraft(body=body, title={title!r})); "
+        f"draft = services.EntryDraft(body=body, title={title!r}); "
+        "entry = services.post_entry(live, None, draft); "
         "from kiosque.edge.purge import wait_for_pending_purges; wait_for_pending_purges(); "
         "print(entry.pk)"
     )
