@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosque.api.urls_absolute import absolute_url
-from kiosque.newsroom.images import LEAD, existing_renditions, planned_size, request_renditions
+from kiosque.newsroom.images import (
+    LEAD,
+    box_width,
+    existing_renditions,
+    planned_size,
+    request_renditions,
+)
 from kiosque.newsroom.text.photo_credit import photo_credit
 
 # Uncropped, at most 1,600 px on its longer side, JPEG: what ninjs offers as the picture.
@@ -109,7 +115,9 @@ def lead_picture(article, *, with_full: bool = False) -> LeadPicture | None:
     image = article.lead_image
     if image is None:
         return None
-    specs = [*LEAD.modern_specs, LEAD.fallback_spec]
+    # The lead's crops up to 1,200 px (none larger than the original): above that, ninjs
+    # offers the uncropped FULL_SPEC; the 1,600 and 2,000 px crops are for DPR 2 screens.
+    specs = [spec for spec in LEAD.specs_for(image) if box_width(spec) <= 1200]
     found = existing_renditions(image, specs)
     full = _existing_full(image) if with_full else None
     if len(found) < len(specs) or (with_full and full is None):

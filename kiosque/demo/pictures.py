@@ -74,7 +74,9 @@ def draw_picture(slug: str, palette: str) -> bytes:
     if palette == "stadium":
         draw.ellipse([300, horizon + 60, 1300, HEIGHT + 200], outline=(240, 240, 240), width=8)
 
-    image = image.filter(ImageFilter.GaussianBlur(radius=1.2))
+    # Softens the drawn edges. A 3×3 box blur looks the same here as a Gaussian blur of
+    # radius 1.2 and costs half as long: most of the drawing's time, 44 times per demo.
+    image = image.filter(ImageFilter.BoxBlur(1))
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=84, optimize=True, progressive=True)
     return buffer.getvalue()

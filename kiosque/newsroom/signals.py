@@ -31,11 +31,19 @@ def log_article_publication(sender, instance: ArticlePage, revision=None, **kwar
 
 
 @receiver(post_save, sender=NewsImage)
-def prepare_renditions_of_new_image(sender, instance: NewsImage, created=False, **kwargs) -> None:
+def prepare_renditions_of_new_image(
+    sender, instance: NewsImage, created=False, update_fields=None, **kwargs
+) -> None:
     """Renditions are made by the worker as soon as an image arrives (upload or wire),
-    so that no reader request ever waits for one (images.picture_sources falls back)."""
+    so that no reader request ever waits for one (images.picture_sources falls back);
+    and again when an editor moves its focal point, which every crop follows."""
+    from kiosque.newsroom.images import FOCAL_POINT_FIELDS, crops_outdated
+
     if not created:
-        return
+        if update_fields is not None and not FOCAL_POINT_FIELDS & set(update_fields):
+            return
+        if not crops_outdated(instance):
+            return
     from kiosque.newsroom.tasks import pregenerate_image_renditions
 
     transaction.on_commit(lambda: pregenerate_image_renditions.enqueue(image_id=instance.pk))

@@ -1,4 +1,5 @@
-"""Pictures of a dispatch: fetched safely, checked to be real images, then stored.
+"""Pictures of a dispatch: fetched safely, checked to be real images, then stored, with
+the focal point their metadata gives (picture_focus).
 
 Everything is read and checked before the dispatch's transaction begins, so a bad picture
 rejects its item without leaving anything half-stored.
@@ -19,6 +20,7 @@ from PIL import Image, UnidentifiedImageError
 
 from kiosque.newsroom.models import NewsImage
 from kiosque.wires.parsing.common import PictureRef, WireRejected
+from kiosque.wires.picture_focus import FocalArea, focal_area
 
 MAX_REDIRECTS = 3
 FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
@@ -29,6 +31,7 @@ class LoadedPicture:
     ref: PictureRef
     data: bytes
     extension: str
+    focal: FocalArea | None = None  # where the subject is, from the metadata
 
 
 def load_pictures(
@@ -114,7 +117,8 @@ def _check(ref: PictureRef, data: bytes) -> LoadedPicture:
         raise WireRejected(f"picture {ref.href}: decompression bomb") from None
     if kind not in FORMATS:
         raise WireRejected(f"picture {ref.href}: unsupported image format {kind}")
-    return LoadedPicture(ref=ref, data=data, extension=FORMATS[kind])
+    focal = focal_area(data, point=ref.point_of_interest, rendition_size=(ref.width, ref.height))
+    return LoadedPicture(ref=ref, data=data, extension=FORMATS[kind], focal=focal)
 
 
 def picture_store(*, picture: LoadedPicture, agency_name: str) -> NewsImage:
@@ -129,6 +133,9 @@ def picture_store(*, picture: LoadedPicture, agency_name: str) -> NewsImage:
         agency=agency_name[:60],
     )
     image.file = ImageFile(io.BytesIO(picture.data), name=f"{stem}.{picture.extension}")
+    if picture.focal is not None:
+        # Set before the first save: the renditions made on arrival are cropped around it.
+        picture.focal.apply_to(image)
     image.full_clean(exclude=["file", "file_size", "file_hash"])
     image.save()
     return image

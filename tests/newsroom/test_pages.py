@@ -130,7 +130,8 @@ def test_lead_image_has_alt_caption_credit_and_responsive_sources(client, articl
     assert "Le port de Brest, mardi matin." in figure
     assert "(- / PRÉFECTURE DU FINISTÈRE / AFP)" in figure
     assert 'type="image/webp"' in figure
-    assert re.search(r'srcset="[^"]+ 480w, [^"]+ 800w, [^"]+ 1200w"', figure)
+    # Up to twice the article's column (1,600 px of this 1,600 px picture: DPR 2).
+    assert re.search(r'srcset="[^"]+ 480w, [^"]+ 800w, [^"]+ 1200w, [^"]+ 1600w"', figure)
     assert re.search(r'width="\d+" height="\d+"', figure)  # no layout shift
 
 

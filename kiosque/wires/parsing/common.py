@@ -49,6 +49,9 @@ class PictureRef(BaseModel):
     credit: str = ""
     photographer: str = ""
     headline: str = ""
+    # Where the subject is, in the rendition's pixels (ninjs 3.x `poi`): the focal point
+    # of the picture's crops (kiosque.wires.picture_focus).
+    point_of_interest: tuple[float, float] | None = None
 
 
 class PackageMember(BaseModel):

@@ -9,6 +9,7 @@ else (extensions included) is left in the raw payload.
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -173,9 +174,23 @@ def _renditions(doc: _Doc) -> list[Rendition]:
                 mime_type=rendition.text("mimetype") or rendition.text("contenttype"),
                 width=rendition.get("width", int),
                 height=rendition.get("height", int),
+                poi=_point_of_interest(rendition.data.get("poi")),
             )
         )
     return renditions
+
+
+def _point_of_interest(value) -> tuple[float, float] | None:
+    """ninjs 3.x `poi` {x, y}, or None: a hint only, so a malformed one is ignored rather
+    than rejecting the dispatch (picture_focus checks that it lies in the picture)."""
+    if not isinstance(value, dict):
+        return None
+    point = {str(k).lower(): v for k, v in value.items()}
+    x, y = point.get("x"), point.get("y")
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (x, y))
+    if not numbers or not (math.isfinite(x) and math.isfinite(y)):  # JSON's NaN, Infinity
+        return None
+    return float(x), float(y)
 
 
 def _picture(doc: _Doc) -> PictureRef | None:
@@ -199,6 +214,7 @@ def _picture(doc: _Doc) -> PictureRef | None:
         headline=headline,
         photographer=doc.text("byline") or doc.text("by"),
         credit=doc.text("copyrightholder"),
+        point_of_interest=rendition.poi,
     )
 
 

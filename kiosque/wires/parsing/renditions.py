@@ -13,6 +13,8 @@ class Rendition:
     mime_type: str = ""
     width: int | None = None
     height: int | None = None
+    # ninjs 3.x `poi`: the point of interest, in this rendition's pixels (x, y).
+    poi: tuple[float, float] | None = None
 
 
 def choose_rendition(renditions: list[Rendition]) -> Rendition | None:
