@@ -12,6 +12,7 @@ from lxml import etree
 from kiosque.edge import fragments
 from kiosque.live import services
 from kiosque.live.models import LiveEntry
+from kiosque.newsroom.text.typography import typeset
 from tests.api.ninjs_schema import ninjs_errors
 from tests.distribution.helpers import BASE_URL, head_of, json_ld_blocks, json_ld_of_type
 from tests.factories import make_article
@@ -67,7 +68,7 @@ def test_the_live_page_says_it_is_a_live_blog_with_its_coverage_and_latest_updat
     data = json_ld_of_type(response, "LiveBlogPosting")
     types = [block["@type"] for block in json_ld_blocks(response)]
     assert "NewsArticle" not in types and "ReportageNewsArticle" not in types
-    assert data["headline"] == live.title
+    assert data["headline"] == typeset(live.title, "fr")  # as the page shows it
     assert data["coverageStartTime"] == _local_iso(start, newsroom)
     assert data["coverageEndTime"] == _local_iso(end, newsroom)
     updates = data["liveBlogUpdate"]
