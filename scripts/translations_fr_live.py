@@ -9,6 +9,9 @@ TRANSLATIONS = {
     "article type\x04Live ended": "Direct terminé",
     # La une (newsroom/includes/running_lives.html)
     "Live now": "En direct",
+    # An entry's list block (live/blocks.py)
+    "List": "Liste",
+    "Item": "Élément",
     # The page (live/live_page.html, includes/entry.html, includes/summary.html)
     "This live coverage has ended (%(date)s).": "Ce direct est terminé (%(date)s).",
     "This live coverage starts %(date)s.": "Ce direct commence le %(date)s.",

@@ -45,6 +45,8 @@ def _body(paragraphs: list[str], options: dict, slug: str) -> list:
     from kiosque.demo.builder import paragraph_html
 
     blocks = [{"type": "paragraph", "value": paragraph_html(text)} for text in paragraphs]
+    if "list" in options:
+        blocks.append({"type": "bullet_list", "value": options["list"]})
     if "quote" in options:
         text, who = options["quote"]
         blocks.append({"type": "quote", "value": {"text": text, "attribution": who}})

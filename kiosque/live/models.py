@@ -21,7 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 
 from kiosque.live.panels import ComposerLinkPanel
-from kiosque.newsroom.blocks import ArticleBodyBlock
+from kiosque.live.blocks import LiveEntryBodyBlock
 from kiosque.newsroom.models import ArticlePage, ArticleType
 
 
@@ -169,7 +169,7 @@ class LiveEntry(models.Model):
     # What readers see as the entry's time; a time to come schedules the entry.
     posted_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     title = models.CharField(_("title"), max_length=200, blank=True)
-    body = StreamField(ArticleBodyBlock(), verbose_name=_("text"))
+    body = StreamField(LiveEntryBodyBlock(), verbose_name=_("text"))
     is_key = models.BooleanField(
         _("key event"), default=False, help_text=_("Listed among the key events at the top.")
     )

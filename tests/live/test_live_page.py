@@ -162,3 +162,18 @@ def test_a_live_with_thousands_of_entries_costs_the_queries_of_a_small_one(
     with CaptureQueriesContext(connection) as article_queries:
         client.get(article.url)
     assert len(small_queries) <= len(article_queries) + 4
+
+
+def test_an_entry_may_hold_a_list(client, newsroom):
+    live = make_live(newsroom.europe)
+    LiveEntry.objects.create(
+        live=live,
+        title="Les routes coupées",
+        body=[{"type": "bullet_list", "value": ["la D952 ;", "le pont de Chaumont : fermé."]}],
+    )
+    html = client.get(live.url).content.decode()
+    from kiosque.newsroom.text.typography import typeset
+
+    first, second = typeset("la D952 ;", "fr"), typeset("le pont de Chaumont : fermé.", "fr")
+    assert first != "la D952 ;"  # French spacing applies to the items
+    assert f'<ul class="live-list"><li>{first}</li><li>{second}</li></ul>' in html

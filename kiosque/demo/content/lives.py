@@ -4,7 +4,7 @@
 Original writing for Kiosque; every person, place detail and event is invented.
 Entries: (minutes before now, title, paragraphs, options). Options: "key" (a key
 event), "agency" (credited to an agency rather than the live's journalist), "quote"
-((text, who)), "image" ((palette, alt, caption, source)), "pinned" (« L'essentiel »).
+((text, who)), "list" (items), "image" ((palette, alt, caption, source)).
 """
 
 RUNNING = {
@@ -149,11 +149,18 @@ RUNNING = {
         ),
         (
             206,
-            "",
+            "Les routes coupées",
             [
-                "L’autoroute A10 est fermée dans les deux sens entre Amboise et Tours-Centre. Vinci Autoroutes conseille de passer par la D952, elle aussi sous surveillance."
+                "L’autoroute A10 est fermée dans les deux sens entre Amboise et Tours-Centre. Sont aussi coupées :"
             ],
-            {"agency": "AFP"},
+            {
+                "agency": "AFP",
+                "list": [
+                    "la D952 entre Amboise et Montlouis-sur-Loire ;",
+                    "la D751 au sud de Blois ;",
+                    "le pont de Chaumont-sur-Loire, fermé aux poids lourds.",
+                ],
+            },
         ),
         (
             198,
