@@ -20,8 +20,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 
-from kiosque.live.panels import ComposerLinkPanel
 from kiosque.live.blocks import LiveEntryBodyBlock
+from kiosque.live.panels import ComposerLinkPanel
 from kiosque.newsroom.models import ArticlePage, ArticleType
 
 
