@@ -46,6 +46,10 @@ def _refusal(request) -> HttpResponse | None:
     wait = seconds_to_wait(request)
     if wait:
         return problem(429, f"too many requests: retry in {wait} s", Retry_After=str(wait))
+    if not request.META.get("HTTP_AUTHORIZATION", "").lower().startswith("bearer "):
+        # No token: the operation's authentication answers 401 before any body is read;
+        # a caller without one learns nothing about what it sent.
+        return None
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:

@@ -82,7 +82,10 @@ def latest_article(live_site) -> dict:
     out = shell(
         live_site,
         "import json; from kiosque.newsroom.models import ArticlePage; "
-        "a = ArticlePage.objects.live().public().order_by('-first_published_at')[3]; "
+        # Lives aside: the demo's running live is its newest page, and the 4th newest
+        # article is one no other test of the shared site reads (its title changes here).
+        "a = ArticlePage.objects.live().public().exclude(article_type__startswith='direct')"
+        ".order_by('-first_published_at')[3]; "
         "print(json.dumps({'id': a.pk, 'url': a.url, 'title': a.title, "
         "'section_url': a.get_parent().url}))",
     )
