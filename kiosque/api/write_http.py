@@ -35,6 +35,7 @@ def _is_json(request) -> bool:
 
 
 def _refusal(request) -> HttpResponse | None:
+    from kiosque.api import tokens
     from kiosque.api.rate_limit import seconds_to_wait
 
     if request.method == "OPTIONS":
@@ -46,9 +47,10 @@ def _refusal(request) -> HttpResponse | None:
     wait = seconds_to_wait(request)
     if wait:
         return problem(429, f"too many requests: retry in {wait} s", Retry_After=str(wait))
-    if not request.META.get("HTTP_AUTHORIZATION", "").lower().startswith("bearer "):
-        # No token: the operation's authentication answers 401 before any body is read;
-        # a caller without one learns nothing about what it sent.
+    scheme, _, credentials = request.META.get("HTTP_AUTHORIZATION", "").partition(" ")
+    if scheme.lower() != "bearer" or tokens.find_active(credentials.strip()) is None:
+        # No usable token: the operation's authentication answers 401 before any body is
+        # read; a caller without one learns nothing about what it sent.
         return None
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
