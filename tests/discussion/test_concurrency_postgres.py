@@ -1,47 +1,16 @@
 """Readers posting to the same thread at the same moment, on PostgreSQL."""
 
-import os
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
 
 from kiosque.discussion.models import Comment, CommentCount
 from kiosque.discussion.services import comment_delete, comment_moderate, comment_post
+from tests.concurrency import on_postgresql, run_together
 from tests.discussion.helpers import make_reader, make_staff
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def on_postgresql() -> None:
-    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://…")
-    assert connection.vendor == "postgresql"
-
-
-def run_together(jobs) -> list:
-    barrier = threading.Barrier(len(jobs))
-    outcomes = [None] * len(jobs)
-
-    def worker(index, job):
-        try:
-            barrier.wait(timeout=30)
-            outcomes[index] = job()
-        except Exception as error:
-            outcomes[index] = error
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 def test_20_readers_replying_at_once_lose_nothing_and_duplicate_nothing(article):

@@ -2,14 +2,11 @@
 composer: every entry posted is stored, and two saves of one entry from the same version
 end with one saved and the other refused (StaleEntry), never with one silently lost."""
 
-import os
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
 
 from kiosque.live.models import LiveEntry
 from kiosque.newsroom import roles
+from tests.concurrency import on_postgresql, run_together
 from tests.live.composer_helpers import composer, entry_form, entry_url, staff
 from tests.live.helpers import make_live, paragraph
 
@@ -17,35 +14,6 @@ pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def on_postgresql() -> None:
-    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://…")
-    assert connection.vendor == "postgresql"
-
-
-def run_together(jobs) -> list:
-    """Each job in its own thread (its own database connection), started at once."""
-    barrier = threading.Barrier(len(jobs))
-    outcomes = [None] * len(jobs)
-
-    def worker(index, job):
-        try:
-            barrier.wait(timeout=30)
-            outcomes[index] = job()
-        except Exception as error:
-            outcomes[index] = error
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 def test_eight_journalists_posting_at_once_lose_nothing(newsroom):
