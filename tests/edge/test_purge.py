@@ -90,7 +90,11 @@ def test_an_unreachable_edge_gets_the_purge_again_from_the_worker(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     purge._send_or_schedule_retry(["a1", "home"])
     queued = DBTaskResult.objects.get(task_path=retry_purge.module_path)
-    assert queued.args_kwargs["kwargs"] == {"keys": ["a1", "home"], "attempt": 1}
+    assert queued.args_kwargs["kwargs"] == {
+        "keys": ["a1", "home"],
+        "attempt": 1,
+        "edge": "http://127.0.0.1:9",
+    }
     assert queued.run_after is not None
 
 
