@@ -8,7 +8,12 @@ class WiresConfig(AppConfig):
     verbose_name = _("Wires")
 
     def ready(self) -> None:
+        from kiosque.core import worker_liveness
         from kiosque.wires import signals  # noqa: F401  (embargoes, publication times)
+        from kiosque.wires.sources import locks_of_lost_worker_released
+
+        # A worker killed while it ingested a folder file leaves that file's lock behind.
+        worker_liveness.on_worker_lost("Wire folder locks", locks_of_lost_worker_released)
 
         self._add_notices_panel()
 

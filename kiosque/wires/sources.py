@@ -13,12 +13,15 @@ import requests
 from django.conf import settings
 from django.utils import timezone
 
+from kiosque.core.worker_liveness import current_worker_id
 from kiosque.wires.batch import SKIPPED_FOLDERS, SUFFIXES, ingest_entries, ingest_file
 from kiosque.wires.models import WireSource
 from kiosque.wires.parsing import WireRejected, parse_file
 from kiosque.wires.services import IngestResult
 
 logger = logging.getLogger(__name__)
+
+LOCK_SUFFIX = ".lock"
 
 
 def source_poll(*, source: WireSource) -> list[IngestResult]:
@@ -52,13 +55,18 @@ def folder_poll(*, source: WireSource) -> list[IngestResult]:
         return []
     results: list[IngestResult] = []
     for path in _waiting_files(folder):
-        lock = path.with_name(f".{path.name}.lock")
+        lock = path.with_name(f".{path.name}{LOCK_SUFFIX}")
         try:
             # Several workers poll the same folder: the first to create the lock owns it.
             descriptor = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError:
             continue
-        os.close(descriptor)
+        try:
+            # Signed with the worker's id: if the worker is killed before it unlinks the
+            # lock, the worker that requeues its poll releases the file too (below).
+            os.write(descriptor, (current_worker_id() or "").encode())
+        finally:
+            os.close(descriptor)
         try:
             if not path.exists():
                 continue
@@ -68,6 +76,38 @@ def folder_poll(*, source: WireSource) -> list[IngestResult]:
         finally:
             lock.unlink(missing_ok=True)
     return results
+
+
+def locks_of_lost_worker_released(worker_id: str) -> int:
+    """Unlink the folder locks a lost worker left: its files are polled again.
+
+    Called by core's reaper once the worker is known lost (kiosque.wires.apps); only
+    that reaper handles that worker, and a lock holds the id of the worker that made it,
+    so no live worker's lock is ever taken. Ingesting a file again is harmless: items are
+    unique by identity and version.
+    """
+    released = 0
+    if not worker_id:
+        return released  # a lock written outside a worker (`kiosque wires_poll`) has none
+    folders = WireSource.objects.filter(kind=WireSource.Kind.FOLDER).values_list(
+        "folder", flat=True
+    )
+    for folder in folders:
+        try:
+            locks = [p for p in Path(folder).glob(f".*{LOCK_SUFFIX}") if p.is_file()]
+        except OSError:
+            continue
+        for lock in locks:
+            try:
+                if lock.read_text(errors="replace") == worker_id:
+                    lock.unlink(missing_ok=True)
+                    released += 1
+                    logger.warning(
+                        "wire folder lock %s of lost worker %s released", lock, worker_id
+                    )
+            except OSError:
+                continue
+    return released
 
 
 def _file_away(path: Path, rejected: list[IngestResult]) -> None:

@@ -12,10 +12,16 @@ come from kiosque.core.periodic_jobs, filled by the apps that own them (core kno
 app above it). Today there is one, the publishing schedule (kiosque.editorial.scheduling):
 scheduled publications (go-live dates, wire embargoes) and expiries. Several workers may
 run; each due page is claimed under a row lock, so none is published twice (decision 0046).
+
+Liveness: every worker keeps a heartbeat row, and puts back in the queue the tasks of a
+worker unseen for `--lost-after` seconds (`KIOSQUE_WORKER_LOST_SECONDS`, default 30): a
+worker killed in the middle of a task has it finished by another, once (decision 0074,
+kiosque.core.worker_liveness). This runs in its own thread, with `--no-schedule` too.
 """
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import threading
@@ -24,7 +30,7 @@ from django.db import close_old_connections, connection
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
-from kiosque.core import periodic_jobs
+from kiosque.core import periodic_jobs, worker_liveness
 
 logger = logging.getLogger("kiosque.worker")
 
@@ -75,6 +81,16 @@ class ScheduleThread(threading.Thread):
         self.join(STOP_WAIT_SECONDS)
 
 
+def lost_after_seconds(value: str) -> float:
+    try:
+        return worker_liveness.lost_seconds(value)
+    except ValueError as error:
+        detail = str(error) if "between" in str(error) else "not a number of seconds"
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: {detail} (--lost-after or {worker_liveness.ENVIRONMENT_VARIABLE})"
+        ) from None
+
+
 class Command(DatabaseWorkerCommand):
     help = (
         "Run the background task worker and the publishing schedule (scheduled "
@@ -96,8 +112,35 @@ class Command(DatabaseWorkerCommand):
             action="store_true",
             help="Only run tasks; leave scheduled publishing to the other workers.",
         )
+        parser.add_argument(
+            "--lost-after",
+            type=lost_after_seconds,
+            # A string default goes through `type` too: a bad value in the environment
+            # stops the worker with the same clear message as a bad option.
+            default=os.environ.get(worker_liveness.ENVIRONMENT_VARIABLE, "").strip()
+            or str(worker_liveness.DEFAULT_LOST_SECONDS),
+            help="Seconds without a heartbeat after which a worker's tasks go back to the "
+            "queue (default: %(default)s).",
+        )
 
-    def handle(self, *args, schedule_interval: float, no_schedule: bool, **options):
+    def handle(
+        self, *args, schedule_interval: float, no_schedule: bool, lost_after: float, **options
+    ):
+        reloading_parent = options.get("reload") and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
+        if reloading_parent:
+            # The autoreloader's parent only restarts the child, which does the work.
+            return super().handle(*args, **options)
+        heartbeat = worker_liveness.Heartbeat(options["worker_id"], lost_after)
+        heartbeat.register()
+        heartbeat.start()
+        try:
+            return self._run(
+                *args, schedule_interval=schedule_interval, no_schedule=no_schedule, **options
+            )
+        finally:
+            heartbeat.stop()
+
+    def _run(self, *args, schedule_interval: float, no_schedule: bool, **options):
         if no_schedule:
             return super().handle(*args, **options)
         jobs = periodic_jobs.registered()
@@ -106,8 +149,7 @@ class Command(DatabaseWorkerCommand):
             for job in jobs:
                 job.run()
             return super().handle(*args, **options)
-        reloading_parent = options.get("reload") and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
-        schedule = None if reloading_parent or not jobs else ScheduleThread(schedule_interval, jobs)
+        schedule = ScheduleThread(schedule_interval, jobs) if jobs else None
         if schedule is not None:
             schedule.start()
             names = ", ".join(job.name for job in jobs)
