@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kiosque.core.unavailable import keeps_text_when_unavailable
 from kiosque.discussion import policy, selectors, services, threads
 from kiosque.discussion.closing import closed_reason, comments_are_open
 from kiosque.discussion.forms import CommentForm, ReportForm
@@ -128,6 +129,8 @@ def fragment(request, article_id: int):
 
 @reader_login_required
 @require_POST
+# The database down: the 503 page gives the reader their text back, ready to post again.
+@keeps_text_when_unavailable("body", "parent", "origine")
 def post(request, article_id: int):
     article = _article(article_id)
     form = CommentForm(request.POST)
@@ -162,6 +165,7 @@ def post(request, article_id: int):
 
 
 @reader_login_required
+@keeps_text_when_unavailable("body")
 def edit(request, comment_id: int):
     comment = _comment(comment_id)
     if comment.author_id != request.user.pk:

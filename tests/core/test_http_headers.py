@@ -3,7 +3,7 @@
 from unittest import mock
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connections
 
 pytestmark = pytest.mark.django_db
 
@@ -45,9 +45,8 @@ def test_healthz_answers_200_when_the_database_answers(client):
 
 
 def test_healthz_answers_503_when_the_database_does_not(client):
-    with mock.patch(
-        "kiosque.core.views.connection.cursor", side_effect=OperationalError("server closed")
-    ):
+    primary = connections["default"]
+    with mock.patch.object(primary, "cursor", side_effect=OperationalError("server closed")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"

@@ -8,9 +8,10 @@ French stemmer) does both, at index and query time.
 
 from datetime import datetime
 
-from django.db import connection, transaction
+from django.db import connections, router, transaction
 
 from kiosque.search.engines import COUNT_LIMIT, FRESHNESS_DAYS, Filters, Match
+from kiosque.search.models import SearchDocument
 
 CONFIG = "french_unaccent"
 DOCUMENTS = "search_searchdocument"
@@ -95,7 +96,10 @@ def search(match: Match, filters: Filters, *, now: datetime, offset: int, limit:
           SELECT 1 FROM {DOCUMENTS} d WHERE {where} LIMIT {COUNT_LIMIT + 1}
         ) AS matching
     """
-    with transaction.atomic(), connection.cursor() as cursor:
+    # The database the router gives reads (a replica for a reader, decision 0073), in a
+    # transaction of its own there for the SET LOCALs.
+    using = router.db_for_read(SearchDocument)
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
         # The planner does not count the cost of reading long vectors out of line: left
         # alone, it checks matches row by row along the publication-time index or the
         # whole table, reading every vector. The GIN indexes answer without them.
