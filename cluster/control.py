@@ -17,6 +17,8 @@ naming the host and its log file.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -52,6 +54,36 @@ DOWN_SECONDS = 3
 
 class ClusterError(RuntimeError):
     """The cluster cannot be started or found as asked (not root, already there...)."""
+
+
+# Held while a plan's cluster is being started or removed: a `down` in another shell
+# must not pull the namespaces from under an `up` half done (nor two `up`s race).
+LOCK_DIR = Path("/run/lock") if Path("/run/lock").is_dir() else Path("/tmp")  # noqa: S108
+
+
+@contextlib.contextmanager
+def plan_lock(topology: Topology, action: str):
+    path = LOCK_DIR / f"kiosque-cluster-{topology.prefix}.lock"
+    handle = path.open("a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise ClusterError(
+            f"{holder} is starting or removing a cluster of this plan ({topology.prefix}-*) "
+            f"right now: `{action}` refused; try again when it has finished"
+        ) from None
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"`{action}` (process {os.getpid()})")
+        handle.flush()
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
 
 
 def require_root() -> None:
@@ -331,6 +363,10 @@ class Cluster:
         error names the host and its log.
         """
         require_root()
+        with plan_lock(self.topology, "up"):
+            return self._checked_up(progress)
+
+    def _checked_up(self, progress: Callable[[str], None]) -> dict[str, float]:
         found = netns.leftovers(self.topology)
         if found:
             plan = next((name for name, plan in PLANS.items() if plan == self.topology), "?")
@@ -349,7 +385,7 @@ class Cluster:
             self._up(progress)
         except BaseException:
             progress("Start failed: removing what was started (logs kept).")
-            self.down(keep_logs=True)
+            self._down(keep_logs=True)
             raise
         self.timings["total"] = time.monotonic() - started
         return self.timings
@@ -494,6 +530,10 @@ class Cluster:
         With keep_logs, the log files stay (and the folder with them).
         """
         require_root()
+        with plan_lock(self.topology, "down"):
+            return self._down(keep_logs=keep_logs)
+
+    def _down(self, *, keep_logs: bool) -> list[str]:
         for host in self.hosts:
             record = self.record(host.name)
             if record is not None and record.alive():

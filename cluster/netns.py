@@ -83,7 +83,10 @@ def remove(topology: Topology) -> list[str]:
     present = existing_namespaces()
     for namespace in topology.namespaces:
         if namespace in present:
-            ip("netns", "delete", namespace)
+            done = ip("netns", "delete", namespace, check=False)
+            # Gone meanwhile (removed by someone else) is as good as removed.
+            if done.returncode != 0 and namespace in existing_namespaces():
+                raise NetworkError(f"`ip netns delete {namespace}` failed: {done.stderr.strip()}")
             removed.append(namespace)
     for host in topology.hosts:
         # Usually gone with its namespace (the pair goes together), maybe a moment later.

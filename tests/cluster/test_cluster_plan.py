@@ -115,3 +115,16 @@ def test_down_never_removes_a_folder_it_did_not_make(tmp_path):
     with pytest.raises(control.ClusterError, match=r"no cluster\.json"):
         cluster._remove_folder(keep_logs=False)
     assert (precious / "notes.txt").exists()
+
+
+def test_a_plan_being_started_refuses_another_start_or_a_removal(monkeypatch, tmp_path):
+    monkeypatch.setattr(control, "LOCK_DIR", tmp_path)
+    plan = Topology(prefix="kqz", network="198.18.9.0/24")
+    with control.plan_lock(plan, "up"):
+        refused = pytest.raises(control.ClusterError, match=r"`up` \(process \d+\).*`down` refused")
+        with refused, control.plan_lock(plan, "down"):
+            pass
+        with control.plan_lock(Topology(prefix="kqy", network="198.18.8.0/24"), "up"):
+            pass  # another plan is not held up
+    with control.plan_lock(plan, "down"):
+        pass  # free again once the first has finished
