@@ -28,6 +28,9 @@ help:
 	@echo "make lock   - re-pin requirements/*.txt from requirements/*.in"
 	@echo "make bench-pages - every reader page cold and warm against /healthz (bench/cold_path.py)"
 	@echo "make bench-live - 2,000 readers polling a live through Varnish (bench/live_polling.py)"
+	@echo "make cluster - as root: edges, app hosts, workers, PostgreSQL primary + standby, Redis, each in its namespace (198.18.1.0/24)"
+	@echo "make cluster-down - stop and remove everything make cluster created"
+	@echo "make cluster-drill - as root: five failures under load on the cluster, a table (cluster/drill.py)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -162,3 +165,34 @@ bench-pages: $(VENV)/.runtime
 .PHONY: bench-live
 bench-live: $(VENV)/.runtime edge-packages
 	$(BIN)/python bench/live_polling.py $(BENCH_ARGS)
+
+# Kiosque on several hosts, on this machine (cluster/, deploy/cluster/README.md): two
+# edges, two application hosts, two workers, a PostgreSQL primary and its hot standby and
+# Redis, each in its own network namespace on 198.18.1.0/24 (namespaces kq-*). It needs
+# root and says so otherwise; its data and logs go to CLUSTER_DIR. `make cluster-down`
+# removes processes, namespaces, links, bridge and CLUSTER_DIR (safe to run twice).
+CLUSTER_DIR ?= var/cluster
+.PHONY: cluster cluster-down cluster-packages
+cluster: $(VENV)/.runtime edge-packages cluster-packages
+	$(BIN)/python -m cluster --dir $(CLUSTER_DIR) up
+
+cluster-down:
+	$(BIN)/python -m cluster --dir $(CLUSTER_DIR) down
+
+# ip (iproute2), Redis and the PostgreSQL 15 server binaries, only when missing.
+cluster-packages:
+	@if ! command -v ip >/dev/null || ! command -v redis-server >/dev/null \
+		|| ! command -v setpriv >/dev/null || ! [ -x /usr/lib/postgresql/15/bin/postgres ]; then \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y iproute2 redis-server util-linux postgresql-15; \
+	fi
+
+# Five failures under a load of readers, commenters, an editor and agency wires, one after
+# the other: an application host, an edge, Redis (30 s), a worker in the middle of a task,
+# the PostgreSQL primary (then the standby promoted and the hosts pointed at it). Prints a
+# table per drill (reader errors, longest interruption, comments lost, duplicated
+# publications, replica lag), also as JSON in var/cluster-drill/; exits non-zero when a
+# write was lost or published twice or a check failed. Uses the cluster running in
+# CLUSTER_DIR, else starts one and removes it at the end (DRILL_ARGS=--keep leaves it).
+.PHONY: cluster-drill
+cluster-drill: $(VENV)/.runtime edge-packages cluster-packages
+	$(BIN)/python -m cluster.drill --dir $(CLUSTER_DIR) $(DRILL_ARGS)

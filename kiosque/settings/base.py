@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from kiosque.edge.addresses import checked_edge_setting
 from kiosque.settings.environment import (
     base_url_from_environment,
     caches_and_sessions,
@@ -17,6 +18,8 @@ from kiosque.settings.environment import (
     env_bool,
     env_int,
     env_list,
+    replica_databases_from_environment,
+    replica_max_lag_from_environment,
     var_dir_from_environment,
 )
 
@@ -88,7 +91,13 @@ MIDDLEWARE = [
     "kiosque.edge.middleware.EdgeCacheMiddleware",
     "kiosque.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before anything reads the database, below the edge middleware (which then sees its
+    # cookie): which database this request may read (decision 0073; removes itself
+    # without DATABASE_REPLICA_URLS).
+    "kiosque.core.db_routing.ReplicaRoutingMiddleware",
+    # Django's, plus a 503 page in the site's design (not a 500) for a log-in or a form
+    # posted while the sessions' Redis is away (decision 0074).
+    "kiosque.core.redis_sessions.SessionMiddleware",
     "kiosque.core.middleware.UrlLanguageMiddleware",
     "kiosque.core.middleware.NewsroomTimeZoneMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -161,6 +170,14 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_from_environment(VAR_DIR)}
+# Streaming replicas that reader pages may read (DATABASE_REPLICA_URLS, decision 0073):
+# DATABASES["replica_1"]... and the router only when some are set.
+DATABASES |= replica_databases_from_environment(DATABASES["default"])
+DATABASE_REPLICA_MAX_LAG = replica_max_lag_from_environment()
+DATABASE_ROUTERS = ["kiosque.core.db_routing.ReplicaRouter"] if len(DATABASES) > 1 else []
+# When the site's content last changed (every purge moves it): a reader page read soon
+# after must see the change, so the edge never re-caches a page older than its purge.
+DATABASE_REPLICA_CHANGE_CLOCK = "kiosque.edge.clock.clock_for"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES, SESSION_ENGINE = caches_and_sessions(env("REDIS_URL", ""))
@@ -277,6 +294,8 @@ READER_SIGNUP_URL = env("READER_SIGNUP_URL", "/compte/inscription/")
 
 # --- Accounts (django-allauth) and comments; see docs/accounts-and-comments.md -------
 AUTHENTICATION_BACKENDS = [
+    # Checks no password while sessions cannot be stored (Redis away; decision 0074).
+    "kiosque.core.redis_sessions.SessionsAvailableBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -331,8 +350,10 @@ WIRES_FOLDER_SETTLE_SECONDS = env_int("WIRES_FOLDER_SETTLE_SECONDS", 2)
 
 
 # Edge cache (Varnish in front of the site: deploy/varnish/, `make edge`). Purges go to
-# EDGE_URL after each change; without it nothing is purged and nothing fails.
-EDGE_URL = env("EDGE_URL", "").strip().rstrip("/")
+# every edge EDGE_URL names after each change: one URL, a comma-separated list, or
+# file:///path/of/a/file listing them (re-read when it changes; kiosque/edge/addresses.py).
+# Without it nothing is purged and nothing fails. One Wagtail backend holds every edge.
+EDGE_URL = checked_edge_setting(env("EDGE_URL", ""))
 WAGTAILFRONTENDCACHE = (
     {
         "edge": {

@@ -6,8 +6,10 @@ cannot understand rather than guessing.
 """
 
 import hashlib
+import math
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -113,12 +115,92 @@ def database_from_environment(var_dir: Path) -> dict:
         config["CONN_HEALTH_CHECKS"] = True
         if config["ENGINE"] == "django.db.backends.sqlite3":
             config["OPTIONS"] = sqlite_options()
+        if config["ENGINE"] == POSTGRESQL:
+            _fail_fast(config)
         return config
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(var_dir / "kiosque.sqlite3"),
         "OPTIONS": sqlite_options(),
     }
+
+
+POSTGRESQL = "django.db.backends.postgresql"
+# Seconds to wait for a PostgreSQL server to accept a connection (libpq's minimum is 2).
+# Without it a primary that vanished from the network holds every request that needs it
+# for minutes; with it, the request answers 503 and /healthz says what still works.
+CONNECT_TIMEOUT_SECONDS = 2
+REPLICA_ALIAS_PREFIX = "replica_"
+DEFAULT_REPLICA_MAX_LAG = 5.0
+
+
+def _fail_fast(config: dict) -> None:
+    # A connect_timeout in the URL (?connect_timeout=5) wins.
+    config.setdefault("OPTIONS", {}).setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
+
+
+def _shown(url: str) -> str:
+    """The URL without its user and password, for error messages."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return "(unreadable URL)"
+    return f"{parts.scheme}://{host}{parts.path}" if parts.scheme else "(not a URL)"
+
+
+def replica_databases_from_environment(primary: dict) -> dict[str, dict]:
+    """DATABASE_REPLICA_URLS: the primary's streaming replicas, read by reader pages.
+
+    Comma-separated PostgreSQL URLs; each becomes DATABASES["replica_1"], ["replica_2"]...,
+    which kiosque.core.db_routing reads from when it is safe (decision 0073). Replica
+    connections are read-only sessions (a replica promoted while still listed here can
+    never receive a write through Kiosque), and in tests they mirror the default
+    database, so the suite never needs a replica of its own.
+    """
+    raw = os.environ.get("DATABASE_REPLICA_URLS", "")
+    urls = [item.strip() for item in raw.split(",") if item.strip()]
+    if not urls:
+        return {}
+    if primary["ENGINE"] != POSTGRESQL:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS needs a PostgreSQL primary in DATABASE_URL: replicas "
+            "are PostgreSQL streaming replicas of it."
+        )
+    replicas = {}
+    for number, url in enumerate(urls, start=1):
+        where = f"DATABASE_REPLICA_URLS, item {number} ({_shown(url)})"
+        try:
+            config = dj_database_url.parse(url, conn_max_age=primary["CONN_MAX_AGE"])
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{where}: not a database URL: {error}") from None
+        if config["ENGINE"] != POSTGRESQL:
+            raise ImproperlyConfigured(f"{where}: a replica must be a postgres:// URL.")
+        if not config["NAME"]:
+            raise ImproperlyConfigured(f"{where}: the URL names no database.")
+        config["CONN_HEALTH_CHECKS"] = True
+        _fail_fast(config)
+        given = config["OPTIONS"].get("options", "")
+        config["OPTIONS"]["options"] = f"{given} -c default_transaction_read_only=on".strip()
+        config["TEST"] = {"MIRROR": "default"}
+        replicas[f"{REPLICA_ALIAS_PREFIX}{number}"] = config
+    return replicas
+
+
+def replica_max_lag_from_environment() -> float:
+    """DATABASE_REPLICA_MAX_LAG: seconds a replica may trail the primary and still be read."""
+    raw = os.environ.get("DATABASE_REPLICA_MAX_LAG", "").strip()
+    if not raw:
+        return DEFAULT_REPLICA_MAX_LAG
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise ImproperlyConfigured(
+            f"DATABASE_REPLICA_MAX_LAG must be a number of seconds, 0 or more, not {raw!r}"
+        )
+    return value
 
 
 def sqlite_options() -> dict:
@@ -134,6 +216,25 @@ def sqlite_options() -> dict:
     }
 
 
+DEFAULT_REDIS_TIMEOUT = 0.5
+
+
+def redis_timeout_from_environment() -> float:
+    """REDIS_TIMEOUT_SECONDS: how long a cache call waits for Redis before it is a miss."""
+    raw = os.environ.get("REDIS_TIMEOUT_SECONDS", "").strip()
+    if not raw:
+        return DEFAULT_REDIS_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or not 0 < value <= 30:
+        raise ImproperlyConfigured(
+            f"REDIS_TIMEOUT_SECONDS must be a number of seconds above 0, at most 30, not {raw!r}"
+        )
+    return value
+
+
 def caches_and_sessions(redis_url: str) -> tuple[dict, str]:
     """Cache and session storage shared by every process.
 
@@ -141,19 +242,25 @@ def caches_and_sessions(redis_url: str) -> tuple[dict, str]:
     kept in one process's memory would be invisible to the others.
     """
     if redis_url:
+        # Redis may go away (decision 0074): a short timeout, then the cache fails open
+        # for a pause instead of every request waiting; sessions say so (503 page).
+        seconds = redis_timeout_from_environment()
+        options = {"socket_connect_timeout": seconds, "socket_timeout": seconds}
         caches = {
             "default": {
-                "BACKEND": "kiosque.core.redis_cache.ReusingRedisCache",
+                "BACKEND": "kiosque.core.redis_cache.ResilientRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "kiosque",
+                "OPTIONS": dict(options),
             },
             "fragments": {
-                "BACKEND": "kiosque.core.redis_cache.ReusingRedisCache",
+                "BACKEND": "kiosque.core.redis_cache.ResilientRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": "kiosque-fragments",
+                "OPTIONS": dict(options),
             },
         }
-        return caches, "django.contrib.sessions.backends.cache"
+        return caches, "kiosque.core.redis_sessions"
     caches = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",

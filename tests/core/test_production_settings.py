@@ -251,10 +251,13 @@ def test_without_redis_the_cache_and_sessions_live_in_the_database(monkeypatch):
 def test_with_redis_the_cache_and_sessions_live_in_redis(monkeypatch):
     monkeypatch.setenv("REDIS_URL", REDIS_URL)
     caches, session_engine = caches_and_sessions(REDIS_URL)
-    assert caches["default"]["BACKEND"] == "kiosque.core.redis_cache.ReusingRedisCache"
+    assert caches["default"]["BACKEND"] == "kiosque.core.redis_cache.ResilientRedisCache"
     assert caches["default"]["LOCATION"] == REDIS_URL
     assert caches["default"]["KEY_PREFIX"] == "kiosque"
-    assert session_engine == "django.contrib.sessions.backends.cache"
+    # Short timeouts: a Redis that went away costs a request half a second at most.
+    assert caches["default"]["OPTIONS"]["socket_timeout"] == 0.5
+    # Django's cache sessions, saying so when Redis is away (decision 0074).
+    assert session_engine == "kiosque.core.redis_sessions"
 
     base = load_base_settings()
     assert (caches, session_engine) == (base.CACHES, base.SESSION_ENGINE)
@@ -306,7 +309,7 @@ def test_with_redis_url_processes_share_cache_and_sessions_through_redis(tmp_pat
         written = python(WRITE_TO_REDIS, env)
         assert written.returncode == 0, written.stderr
         engine, session_key = written.stdout.split()
-        assert engine == "django.contrib.sessions.backends.cache"
+        assert engine == "kiosque.core.redis_sessions"
 
         # The keys are really in Redis database 15, under the site's prefix...
         assert server.exists(f"kiosque:1:{probe}") == 1
