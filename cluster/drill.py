@@ -50,7 +50,7 @@ from cluster.drill_report import (
     render_table,
     window_report,
 )
-from cluster.drill_scenarios import DRILL_MAX_SECONDS, DRILLS, Context
+from cluster.drill_scenarios import DEFAULT_ORDER, DRILL_MAX_SECONDS, DRILLS, Context
 from cluster.drill_writers import Account, Commenter, Editor, WireAgency, writers_of
 from cluster.load import Edge, Journal, Load, ReaderPlan
 from cluster.processes import ClusterStartError
@@ -342,8 +342,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="leave the cluster running")
     parser.add_argument(
         "--only",
-        default=",".join(DRILLS),
-        help=f"drills to run, in order (default: {','.join(DRILLS)})",
+        default=",".join(DEFAULT_ORDER),
+        help="drills to run, in order (default: %(default)s; also edge-cut: an edge cut off "
+        "from the network, its cache kept)",
     )
     parser.add_argument(
         "--deadline",

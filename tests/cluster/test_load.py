@@ -420,3 +420,20 @@ def test_a_clean_run_passes():
     row = drill_report.window_report(window, [], [], {}, {}, [])
     assert verdict({"drills": [row]})[0] == 1
     assert "FAIL broken: why" in drill_report.render_details([row])
+
+
+def test_where_a_dispatch_that_never_became_an_item_ended(tmp_path):
+    from cluster.drill import dispatch_file_state
+
+    (tmp_path / "a.json").write_text("{}")
+    (tmp_path / ".a.json.lock").write_text("worker-1")
+    (tmp_path / "done").mkdir()
+    (tmp_path / "done" / "b.json").write_text("{}")
+    (tmp_path / "failed").mkdir()
+    (tmp_path / "failed" / "c.json").write_text("{}")
+    (tmp_path / "failed" / "c.json.reason.txt").write_text("urn:c v1: no body\n")
+    assert dispatch_file_state(tmp_path, "a.json") == "is still waiting in the folder (locked)"
+    assert dispatch_file_state(tmp_path, "b.json") == "was moved to done/"
+    assert dispatch_file_state(tmp_path, "c.json") == "was moved to failed/: urn:c v1: no body"
+    assert dispatch_file_state(tmp_path, "d.json") == "is nowhere"
+    assert dispatch_file_state(None, "a.json") == "(no folder)"
