@@ -46,6 +46,9 @@ MIGRATE_SECONDS = 300
 DEMO_SECONDS = 600
 COLLECTSTATIC_SECONDS = 180
 CATCH_UP_SECONDS = 60
+# Two good probes a second apart make a restarted host healthy again (deploy/varnish):
+# a margin for a loaded machine.
+EDGE_PROBE_SECONDS = 20
 STOP_SECONDS = services.GRACEFUL_SECONDS + 5
 # `down` deletes the data anyway: a short grace (PostgreSQL's fast shutdown takes less
 # than a second, and leaves no shared memory behind), then SIGKILL.
@@ -336,6 +339,26 @@ class Cluster:
             if host.role in (APP, WORKER):
                 self.stop(host.name)
                 self.start(host.name)
+                if host.role == APP:
+                    # Answering its own /healthz is not enough: the edges send it readers
+                    # only after two good probes. Stopping the next host before that left
+                    # no healthy backend for ~4 s (seen in a drill: 503s on the live).
+                    self.wait_until_edges_see_healthy(host.name)
+
+    def wait_until_edges_see_healthy(self, app: str, seconds: float = EDGE_PROBE_SECONDS) -> None:
+        """Until every running edge's probes call application host `app` healthy."""
+        deadline = time.monotonic() + seconds
+        edges = [edge.name for edge in self.topology.by_role(EDGE) if self.running(edge.name)]
+        while True:
+            waiting = [edge for edge in edges if self.edge_backends(edge).get(app) != "healthy"]
+            if not waiting:
+                return
+            if time.monotonic() > deadline:
+                raise ClusterError(
+                    f"{app}: still sick for {', '.join(waiting)} after {seconds:.0f} s "
+                    f"(its log: {self.log(app)})"
+                )
+            time.sleep(0.25)
 
     def _write_application_env(self, *, primary: str, replicas: tuple[str, ...]) -> None:
         values = config.application_values(

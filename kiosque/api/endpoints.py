@@ -14,6 +14,7 @@ from kiosque.api.cursor import BadCursor, Position, cursor_decode, cursor_encode
 from kiosque.api.ninjs import article_ninjs
 from kiosque.api.queries import ID_FIELD, ArticleQuery, unknown_parameters
 from kiosque.api.urls_absolute import api_url
+from kiosque.core.site_settings import read_site_setting
 
 router = Router()
 
@@ -33,7 +34,7 @@ def _newsroom():
     from kiosque.newsroom.models import NewsroomSettings
 
     site = Site.objects.filter(is_default_site=True).first()
-    return NewsroomSettings.for_site(site) if site is not None else NewsroomSettings()
+    return read_site_setting(NewsroomSettings, site) if site is not None else NewsroomSettings()
 
 
 def refuse_unknown_parameters(request, known: frozenset[str] | set[str] = frozenset()) -> None:

@@ -11,6 +11,7 @@ article. Without a request (services, tasks) they are looked up.
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from kiosque.core.site_settings import read_site_setting
 from kiosque.discussion.closing import comments_are_open
 from kiosque.discussion.models import DiscussionSettings, ModerationMode, ThreadOverride
 
@@ -38,7 +39,7 @@ def _site_setting(model, article, request):
     if _request_site(article, request) is not None:
         return model.for_request(request)
     site = article.get_site() or Site.objects.filter(is_default_site=True).first()
-    return model.for_site(site)
+    return read_site_setting(model, site)
 
 
 def site_settings(article, request=None) -> DiscussionSettings:

@@ -24,6 +24,7 @@ from wagtail.models import Site
 
 from kiosque.core.site_data import REQUEST_ATTRIBUTE as SITE_DATA_ATTRIBUTE
 from kiosque.core.site_data import loader as site_data_loader
+from kiosque.core.site_settings import read_site_setting
 from kiosque.edge.clock import clock_for
 from kiosque.edge.middleware import is_private_path
 from kiosque.edge.signals import site_wide_settings_models
@@ -78,7 +79,7 @@ class _Memo:
     def site_settings(self, model, site: Site, clock):
         found = self.settings.get((model, site.pk))
         if found is None:
-            found = model.for_site(site)
+            found = read_site_setting(model, site)  # not for_site(): the primary
             with self.lock:
                 if clock == self.clock:
                     self.settings[(model, site.pk)] = found
