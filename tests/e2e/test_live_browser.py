@@ -49,9 +49,7 @@ def _change(live_site, entry_id: int, action: str) -> None:
     shell(live_site, code)
 
 
-def test_new_entries_reach_an_open_page_without_moving_what_the_reader_reads(
-    new_page, live_site
-):
+def test_new_entries_reach_an_open_page_without_moving_what_the_reader_reads(new_page, live_site):
     page = new_page(viewport={"width": 1366, "height": 900})
     page.clock.install()
     page.goto(live_site.url(LIVE_PATH))
