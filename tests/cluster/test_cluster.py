@@ -419,6 +419,64 @@ def test_killing_an_application_host_costs_readers_nothing_after_the_probe_inter
     assert back is not None, "app1 came back but the edges did not send it requests again"
 
 
+# Both workers run the publishing schedule and wake just after a page's time: the pages
+# fall due together, and each must be published by one of them, once (decision 0046).
+SCHEDULED_PAGES = 6
+SCHEDULE_LEAD_SECONDS = 4
+# The workers' schedule tick (15 s by default) when they did not plan to wake for it,
+# and a busy machine.
+SCHEDULE_WITHIN_SECONDS = 60.0
+SCHEDULE_SCRIPT = """
+from datetime import timedelta
+from django.utils import timezone
+from kiosque.newsroom.models import ArticlePage
+due = timezone.now() + timedelta(seconds={lead})
+for pk in {ids}:
+    version = ArticlePage.objects.get(pk=pk).get_latest_revision_as_object()
+    version.title = version.title + " (mis à jour)"
+    version.go_live_at = due
+    version.save_revision().publish()
+"""
+
+
+def test_scheduled_pages_are_published_once_by_the_workers_of_two_hosts(cluster):
+    ids = [article(cluster, offset)["id"] for offset in range(20, 20 + SCHEDULED_PAGES)]
+    cluster.kiosque(
+        "app1", "shell", "-c", SCHEDULE_SCRIPT.format(lead=SCHEDULE_LEAD_SECONDS, ids=ids)
+    )
+    id_array = "{" + ",".join(str(pk) for pk in ids) + "}"
+
+    def updated() -> int:
+        return int(
+            cluster.psql(
+                "primary",
+                "SELECT count(*) FROM wagtailcore_page WHERE id = ANY(:'ids'::bigint[]) "
+                "AND title LIKE '%(mis à jour)' AND NOT has_unpublished_changes",
+                {"ids": id_array},
+            )
+        )
+
+    went_live = until(lambda: updated() == SCHEDULED_PAGES, SCHEDULE_WITHIN_SECONDS, 0.5)
+    assert went_live is not None, f"{updated()} of {SCHEDULED_PAGES} scheduled pages went live"
+    publications = cluster.psql(
+        "primary",
+        "SELECT json_object_agg(page_id, n) FROM (SELECT page_id, count(*) AS n "
+        "FROM wagtailcore_pagelogentry WHERE action = 'wagtail.publish.scheduled' "
+        "AND page_id = ANY(:'ids'::bigint[]) GROUP BY page_id) AS counted",
+        {"ids": id_array},
+    )
+    assert json.loads(publications) == {str(pk): 1 for pk in ids}
+    # Readers see it on both edges: the workers' publication purged them.
+    page = article(cluster, 20)
+    assert page["id"] == ids[0] and page["title"].endswith("(mis à jour)")
+    client = reader(cluster)
+    for url in edge_urls(cluster, page["path"]):
+        shown = until(
+            lambda url=url: "(mis à jour)" in client.request(url).body, PROPAGATION_SECONDS, 0.2
+        )
+        assert shown is not None, f"{url} still shows the old title"
+
+
 def test_a_task_of_a_killed_worker_is_finished_once_by_the_other(cluster):
     # A large picture: its renditions keep a worker busy for seconds (made on arrival).
     image_id = int(
