@@ -65,11 +65,18 @@ class Record:
 _children: dict[int, subprocess.Popen] = {}
 
 
-def launch(argv: Sequence[str], *, log_file: Path, pid_file: Path, env: dict, cwd: Path) -> Record:
+@contextlib.contextmanager
+def _command_log(log_file: Path, argv: Sequence[str]):
+    """The host's log file, opened for appending, with the command about to run in it."""
     log_file.parent.mkdir(parents=True, exist_ok=True)
     with log_file.open("ab") as log:
         log.write(f"\n--- {time.strftime('%H:%M:%S')} $ {' '.join(argv)}\n".encode())
         log.flush()
+        yield log
+
+
+def launch(argv: Sequence[str], *, log_file: Path, pid_file: Path, env: dict, cwd: Path) -> Record:
+    with _command_log(log_file, argv) as log:
         process = subprocess.Popen(
             list(argv),
             stdin=subprocess.DEVNULL,
@@ -177,10 +184,7 @@ def run(
     seconds: float,
 ) -> None:
     """A one-off command (initdb, migrate...), output appended to the log, bounded in time."""
-    log_file.parent.mkdir(parents=True, exist_ok=True)
-    with log_file.open("ab") as log:
-        log.write(f"\n--- {time.strftime('%H:%M:%S')} $ {' '.join(argv)}\n".encode())
-        log.flush()
+    with _command_log(log_file, argv) as log:
         try:
             done = subprocess.run(
                 list(argv),
