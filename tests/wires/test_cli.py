@@ -110,3 +110,19 @@ def test_progress_bar_only_on_a_terminal(newsroom, tmp_path, terminal):
     assert len(out.getvalue().splitlines()) == 25
     assert ("25/25" in err.getvalue()) is terminal
     assert "[" not in out.getvalue()
+
+
+def test_terminal_control_sequences_in_a_dispatch_are_printed_escaped(newsroom, tmp_path):
+    # A careless (or hostile) agency's identity: an OSC that retitles the terminal and a
+    # CSI that erases the line; printed raw, the terminal would run them.
+    hostile = "urn:kiosque-test:\x1b]0;pwned\x07\x1b[2Kfaux"
+    write_json(tmp_path, "a.json", ninjs(uri=hostile))
+    (tmp_path / "b.json").write_text('{"uri": "urn:kiosque-test:\\u009b31m", "version": []}')
+    code, out, err = run(tmp_path)
+    for text in (out, err):
+        assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+    assert "\\x1b]0;pwned\\x07\\x1b[2Kfaux" in out
+    code, out, _ = run(tmp_path, "--json")
+    for line in out.splitlines():
+        assert line.isprintable()
+        json.loads(line)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kiosque.core.terminal import printable, printable_json
 from kiosque.wires.batch import expand_paths, ingest_file
 from kiosque.wires.models import WireSource
 
@@ -53,7 +54,7 @@ class Command(BaseCommand):
                 self.stdout.write(self._line(result, as_json=json))
                 if result.outcome == "rejected":
                     rejected += 1
-                    self.stderr.write(f"{result.identity}: {result.reason}")
+                    self.stderr.write(f"{printable(result.identity)}: {printable(result.reason)}")
             if progress:
                 self._bar(index, len(files))
         if progress:
@@ -63,9 +64,9 @@ class Command(BaseCommand):
 
     def _line(self, result, *, as_json: bool) -> str:
         if as_json:
-            return json_dumps(result.as_dict())
+            return printable_json(json_dumps(result.as_dict()))
         tail = result.reason if result.outcome == "rejected" else result.url
-        return f"{result.outcome} {result.identity} v{result.version} {tail}".rstrip()
+        return printable(f"{result.outcome} {result.identity} v{result.version} {tail}".rstrip())
 
     def _bar(self, done: int, total: int) -> None:
         width = 30

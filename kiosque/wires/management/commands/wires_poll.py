@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from kiosque.core.terminal import printable
 from kiosque.wires.models import WireSource
 from kiosque.wires.sources import source_poll
 from kiosque.wires.tasks import schedule_next_poll
@@ -21,6 +22,5 @@ class Command(BaseCommand):
         for source in WireSource.objects.filter(enabled=True).select_related("agency"):
             for result in source_poll(source=source):
                 tail = result.reason or result.url
-                self.stdout.write(
-                    f"{source.name}: {result.outcome} {result.identity} v{result.version} {tail}"
-                )
+                line = f"{source.name}: {result.outcome} {result.identity} v{result.version} {tail}"
+                self.stdout.write(printable(line))
