@@ -119,10 +119,11 @@ def test_terminal_control_sequences_in_a_dispatch_are_printed_escaped(newsroom, 
     write_json(tmp_path, "a.json", ninjs(uri=hostile))
     (tmp_path / "b.json").write_text('{"uri": "urn:kiosque-test:\\u009b31m", "version": []}')
     code, out, err = run(tmp_path)
+    assert code == 1  # b.json is refused, and its reason printed on stderr, escaped too
     for text in (out, err):
         assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
     assert "\\x1b]0;pwned\\x07\\x1b[2Kfaux" in out
-    code, out, _ = run(tmp_path, "--json")
+    _, out, _ = run(tmp_path, "--json")
     for line in out.splitlines():
         assert line.isprintable()
         json.loads(line)
