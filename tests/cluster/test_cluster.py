@@ -96,6 +96,16 @@ def until(condition, seconds: float, interval: float = 0.1) -> float | None:
         time.sleep(interval)
 
 
+def until_health_says(client: Client, app, database: str, seconds: float) -> float | None:
+    """Seconds until the host's /healthz answers ok with this database state, or None."""
+    expected = {"status": "ok", "database": database}
+    return until(
+        lambda: json.loads(client.request(app.url("/healthz")).body or "{}") == expected,
+        seconds,
+        0.5,
+    )
+
+
 def article(cluster: Cluster, offset: int) -> dict:
     """A published article of the demo (not a live), read on the primary: id, path, title."""
     row = cluster.psql(
@@ -286,14 +296,7 @@ def test_reader_pages_are_read_from_the_standby_while_the_primary_is_stopped(clu
     cluster.stop("primary")
     try:
         for app in apps:
-            read_only = until(
-                lambda app=app: (
-                    json.loads(client.request(app.url("/healthz")).body or "{}")
-                    == {"status": "ok", "database": "read-only"}
-                ),
-                15,
-                0.5,
-            )
+            read_only = until_health_says(client, app, "read-only", 15)
             assert read_only is not None, f"{app.name}'s /healthz never said read-only"
         # Pages no edge has kept (a query string of their own): the application hosts
         # render them, from the standby.
@@ -304,14 +307,7 @@ def test_reader_pages_are_read_from_the_standby_while_the_primary_is_stopped(clu
     finally:
         cluster.start("primary")
     for app in apps:
-        back = until(
-            lambda app=app: (
-                json.loads(client.request(app.url("/healthz")).body or "{}")
-                == {"status": "ok", "database": "ok"}
-            ),
-            20,
-            0.5,
-        )
+        back = until_health_says(client, app, "ok", 20)
         assert back is not None, f"{app.name} did not see the primary come back"
     cluster.wait_for_standby()
 
