@@ -20,7 +20,7 @@ from kiosque.demo.content import newsroom as content
 from kiosque.demo.content.articles_monde_politique import ARTICLES as WORLD_ARTICLES
 from kiosque.demo.content.articles_societe_culture import ARTICLES as SOCIETY_ARTICLES
 from kiosque.demo.editorial import ensure_editorial_demo, ensure_policy_settings
-from kiosque.demo.pictures import draw_picture
+from kiosque.demo.pictures import draw_picture, make_renditions, renditions_made_now
 from kiosque.demo.wires import ensure_demo_dispatches
 from kiosque.newsroom import roles
 from kiosque.newsroom.models import (
@@ -41,7 +41,6 @@ from kiosque.newsroom.models import (
     TopicPage,
 )
 from kiosque.newsroom.services import article_update_time_refresh
-from kiosque.newsroom.tasks import pregenerate_image_renditions
 from kiosque.search.services import search_index_rebuild
 
 ALL_ARTICLES = [*WORLD_ARTICLES, *SOCIETY_ARTICLES]
@@ -220,7 +219,7 @@ def lead_picture(data: dict) -> NewsImage:
     image.save()
     # Every rendition a page or a share card will ask for, made now rather than left to
     # the worker, so the demo is complete the moment `make run` serves it.
-    pregenerate_image_renditions.call(image_id=image.pk)
+    make_renditions(image)
     return image
 
 
@@ -305,7 +304,17 @@ def ensure_staff_accounts() -> list[tuple[str, str]]:
     return created
 
 
-def build_demo(*, now: datetime, progress=lambda message: None) -> DemoReport:
+def build_demo(
+    *, now: datetime, progress=lambda message: None, renditions_now: bool = True
+) -> DemoReport:
+    """Build the demo newsroom (idempotent). `renditions_now=False` leaves the pictures'
+    renditions to the worker: a build in seconds instead of minutes, for the tests that
+    read the demo's content and never show its pictures."""
+    with renditions_made_now(renditions_now):
+        return _build_demo(now=now, progress=progress)
+
+
+def _build_demo(*, now: datetime, progress) -> DemoReport:
     report = DemoReport()
     with transaction.atomic():
         home = ensure_home()

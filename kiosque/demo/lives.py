@@ -16,12 +16,11 @@ from wagtail.models import Revision
 from wagtail.rich_text import RichText
 
 from kiosque.demo.content.lives import LIVES
-from kiosque.demo.pictures import draw_picture
+from kiosque.demo.pictures import draw_picture, make_renditions
 from kiosque.live import services
 from kiosque.live.models import LivePage
 from kiosque.newsroom.models import ArticleAuthor, ArticlePage, ArticlePublication, NewsImage
 from kiosque.newsroom.services import article_update_time_refresh
-from kiosque.newsroom.tasks import pregenerate_image_renditions
 
 PHOTOGRAPHER = "Paul Ravenel"  # the newsroom's own (invented) photographer
 
@@ -37,7 +36,7 @@ def _picture(slug: str, picture: tuple) -> NewsImage:
     )
     image.file = ImageFile(BytesIO(draw_picture(slug, palette)), name=f"{slug}.jpg")
     image.save()
-    pregenerate_image_renditions.call(image_id=image.pk)
+    make_renditions(image)
     return image
 
 

@@ -5,6 +5,8 @@ the sea, a city at night…), seeded by the article's slug so the demo is the sa
 every machine.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import io
 import random
@@ -80,3 +82,26 @@ def draw_picture(slug: str, palette: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=84, optimize=True, progressive=True)
     return buffer.getvalue()
+
+
+# Whether the demo makes each picture's renditions as it saves it (the default: the demo
+# is complete the moment `make run` serves it) or leaves them to the worker, which the
+# picture's save queues anyway (newsroom/signals.py). Set for one build by `build_demo`.
+_renditions_now = contextvars.ContextVar("demo_renditions_now", default=True)
+
+
+@contextlib.contextmanager
+def renditions_made_now(now: bool):
+    token = _renditions_now.set(now)
+    try:
+        yield
+    finally:
+        _renditions_now.reset(token)
+
+
+def make_renditions(image) -> None:
+    """The renditions a demo picture needs, now, unless the build leaves them to the worker."""
+    from kiosque.newsroom.tasks import pregenerate_image_renditions
+
+    if _renditions_now.get():
+        pregenerate_image_renditions.call(image_id=image.pk)

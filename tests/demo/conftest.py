@@ -11,6 +11,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
 # The folder's tests go to one worker together (pytest-xdist --dist loadgroup), so the
 # build is made once, not once per worker.
@@ -20,12 +21,18 @@ DEMO_GROUP = pytest.mark.xdist_group("demo-build")
 @pytest.fixture(scope="package")
 def demo_build(django_db_setup, django_db_blocker) -> str:
     """What `kiosque demo` printed the first time it ran (passwords included)."""
-    with django_db_blocker.unblock():
+    # No worker runs here: what a page queues for it (the renditions it misses) waits.
+    no_worker = override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    )
+    with django_db_blocker.unblock(), no_worker:
         outer = transaction.atomic()
         outer.__enter__()
         try:
             output = io.StringIO()
-            call_command("demo", stdout=output)
+            # The folder reads the demo's content, never its pictures' files: the
+            # renditions (most of the build's time) are left to a worker that never runs.
+            call_command("demo", "--renditions-by-worker", stdout=output)
             yield output.getvalue()
         finally:
             transaction.set_rollback(True)

@@ -11,11 +11,24 @@ from kiosque.demo.builder import build_demo
 class Command(BaseCommand):
     help = "Build the demo newsroom: sections, topics, authors, 40+ articles, staff accounts."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--renditions-by-worker",
+            action="store_true",
+            help="Leave the pictures' renditions to `kiosque worker` (queued as each picture "
+            "is saved) instead of making them now: much faster; pages show a picture once "
+            "the worker has made its files.",
+        )
+
     def handle(self, *args, **options):
         # Wagtail logs every page it creates and publishes: hundreds of lines here.
         logging.getLogger("wagtail").setLevel(logging.WARNING)
         self.stdout.write("Building the demo newsroom…")
-        report = build_demo(now=timezone.now(), progress=self.stdout.write)
+        report = build_demo(
+            now=timezone.now(),
+            progress=self.stdout.write,
+            renditions_now=not options["renditions_by_worker"],
+        )
         self.stdout.write(
             f"Demo ready: {report.created_articles} articles created, "
             f"{report.existing_articles} already there."
