@@ -16,7 +16,7 @@ PACKAGE_DIR = Path(__file__).resolve().parents[2] / PACKAGE
 # layers below its own; within a layer, only the features may import each other, and
 # never in a cycle. The top may import anything.
 LAYERS = {
-    "top": {"demo", "benchdata", "urls", "cli", "settings", "wsgi", "__main__"},
+    "top": {"demo", "benchdata", "backups", "urls", "cli", "settings", "wsgi", "__main__"},
     "features": {
         "wires",
         "discussion",
