@@ -97,7 +97,7 @@ test: $(VENV)/.dev browsers $(AXE_DIR)/node_modules/axe-core/axe.min.js
 	if [ -n "$${DATABASE_URL:-}" ]; then \
 		$(PYTEST) $(PARALLEL); \
 		echo "Reader pages again on SQLite:"; \
-		env -u DATABASE_URL $(PYTEST) -q --durations=5 tests/newsroom/test_pages.py tests/newsroom/test_query_count.py; \
+		env -u DATABASE_URL $(PYTEST) $(PARALLEL) -q --durations=5 tests/newsroom/test_pages.py tests/newsroom/test_query_count.py; \
 	else \
 		$(PYTEST) $(PARALLEL) -m "not postgres"; \
 		echo "Tests that need PostgreSQL, on $(TEST_POSTGRES_URL):"; \
@@ -165,6 +165,14 @@ bench-pages: $(VENV)/.runtime
 .PHONY: bench-live
 bench-live: $(VENV)/.runtime edge-packages
 	$(BIN)/python bench/live_polling.py $(BENCH_ARGS)
+
+# The soak (issue 19): the demo site on PostgreSQL, Redis and Varnish under a steady mixed
+# load (readers, commenters, an editor, wires) for MINUTES; memory, connections,
+# descriptors and the queue every minute (bench/soak.py; figures in docs/reliability.md).
+MINUTES ?= 30
+.PHONY: bench-soak
+bench-soak: $(VENV)/.runtime edge-packages
+	$(BIN)/python bench/soak.py --minutes $(MINUTES) $(BENCH_ARGS)
 
 # Kiosque on several hosts, on this machine (cluster/, deploy/cluster/README.md): two
 # edges, two application hosts, two workers, a PostgreSQL primary and its hot standby and
