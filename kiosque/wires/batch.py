@@ -50,15 +50,31 @@ def read_limited(path: Path) -> bytes:
 def ingest_file(
     path: Path, *, source: WireSource | None = None, publish: bool = False
 ) -> list[IngestResult]:
+    """The file's results; a file that cannot be read is one `rejected` result, whatever
+    went wrong, so that the files after it in a batch or a poll are still ingested."""
     try:
         entries = parse_file(read_limited(path), expected_format=source.format if source else "")
     except WireRejected as rejected:
-        return [IngestResult("rejected", str(path), "-", reason=rejected.reason)]
+        return [file_rejected(path, rejected.reason)]
     except OSError as error:
-        return [IngestResult("rejected", str(path), "-", reason=f"unreadable: {error.strerror}")]
+        return [file_rejected(path, f"unreadable: {error.strerror}")]
+    except Exception as error:  # a fault of the reader itself: the file, not the batch
+        logger.exception("wire file %s could not be read", path)
+        reason = f"internal error while reading the file: {error_summary(error)}"
+        return [file_rejected(path, reason)]
     return ingest_entries(
         entries, source=source, publish=publish, base_dir=path.parent, origin=str(path)
     )
+
+
+def file_rejected(path: Path | str, reason: str) -> IngestResult:
+    return IngestResult("rejected", str(path), "-", reason=reason)
+
+
+def error_summary(error: Exception) -> str:
+    """The error's type and first line, short: a reason printed on one line."""
+    message = str(error).splitlines()[0][:200] if str(error) else ""
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 # Pictures first, then packages, then texts: a text of a newsMessage package is stored

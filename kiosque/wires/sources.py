@@ -6,15 +6,24 @@ import logging
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from kiosque.core.worker_liveness import current_worker_id
-from kiosque.wires.batch import SKIPPED_FOLDERS, SUFFIXES, ingest_entries, ingest_file
+from kiosque.wires.batch import (
+    SKIPPED_FOLDERS,
+    SUFFIXES,
+    error_summary,
+    file_rejected,
+    ingest_entries,
+    ingest_file,
+)
 from kiosque.wires.models import WireSource
 from kiosque.wires.parsing import WireRejected, parse_file
 from kiosque.wires.services import IngestResult
@@ -22,6 +31,20 @@ from kiosque.wires.services import IngestResult
 logger = logging.getLogger(__name__)
 
 LOCK_SUFFIX = ".lock"
+
+
+def sources_poll() -> Iterator[tuple[WireSource, list[IngestResult], Exception | None]]:
+    """Each enabled source polled in turn: its results, or the error that stopped it.
+
+    One source's fault (its folder, its feed, the database for a moment) is logged and
+    never stops the polling of the others."""
+    for source in WireSource.objects.filter(enabled=True).select_related("agency"):
+        try:
+            results, error = source_poll(source=source), None
+        except Exception as caught:
+            logger.exception("wire source %s: poll failed", source.name)
+            results, error = [], caught
+        yield source, results, error
 
 
 def source_poll(*, source: WireSource) -> list[IngestResult]:
@@ -70,12 +93,29 @@ def folder_poll(*, source: WireSource) -> list[IngestResult]:
         try:
             if not path.exists():
                 continue
-            found = ingest_file(path, source=source, publish=False)
+            found = _file_ingested(path, source)
             results.extend(found)
             _file_away(path, [r for r in found if r.outcome == "rejected"])
+        except OSError as error:  # failed/ or done/ not writable: the file waits
+            logger.error("wire source %s: %s could not be filed away: %s", source.name, path, error)
         finally:
             lock.unlink(missing_ok=True)
     return results
+
+
+def _file_ingested(path: Path, source: WireSource) -> list[IngestResult]:
+    """ingest_file's results; any fault of this one file rejects it (it goes to failed/
+    with the reason), so that the folder's other files and the other sources are polled.
+
+    Only the database being unreachable is not the file's fault: it stays where it is,
+    for the next poll, and the error stops this source's poll (the task goes on)."""
+    try:
+        return ingest_file(path, source=source, publish=False)
+    except (OperationalError, InterfaceError):
+        raise
+    except Exception as error:
+        logger.exception("wire source %s: file %s failed", source.name, path)
+        return [file_rejected(path, f"internal error: {error_summary(error)}")]
 
 
 def locks_of_lost_worker_released(worker_id: str) -> int:
@@ -140,7 +180,11 @@ def feed_poll(*, source: WireSource) -> list[IngestResult]:
     try:
         entries = parse_file(data, expected_format=source.format)
     except WireRejected as rejected:
-        return [IngestResult("rejected", source.feed_url, "-", reason=rejected.reason)]
+        return [file_rejected(source.feed_url, rejected.reason)]
+    except Exception as error:  # a fault of the reader: this feed, not the other sources
+        logger.exception("wire source %s: feed %s unreadable", source.name, source.feed_url)
+        reason = f"internal error while reading: {error_summary(error)}"
+        return [file_rejected(source.feed_url, reason)]
     # A relative picture reference in a feed item is resolved against the feed's address
     # (then fetched under the same rules as any picture URL: allowed hosts only).
     results = ingest_entries(

@@ -18,13 +18,18 @@ from kiosque.wires.models import WireSource
 
 @task()
 def wires_poll_sources() -> dict:
-    from kiosque.wires.sources import source_poll
+    """Poll every enabled source once, then schedule the next poll, whatever happened:
+    a source that fails is logged and the others are still polled (a task that raised
+    would never schedule its successor, and polling would stop for every agency)."""
+    from kiosque.wires.sources import sources_poll
 
     counts: dict[str, int] = {}
-    for source in WireSource.objects.filter(enabled=True).select_related("agency"):
-        for result in source_poll(source=source):
-            counts[result.outcome] = counts.get(result.outcome, 0) + 1
-    schedule_next_poll()
+    try:
+        for _source, results, _error in sources_poll():
+            for result in results:
+                counts[result.outcome] = counts.get(result.outcome, 0) + 1
+    finally:
+        schedule_next_poll()
     return counts
 
 

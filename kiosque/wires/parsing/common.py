@@ -7,7 +7,7 @@ payload kept with each version (real feeds carry extensions).
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -119,6 +119,43 @@ class ParsedItem(BaseModel):
 _CORRECTION = re.compile(r"\b(correction|rectificatif|corrige|corrected|corrects)", re.I)
 
 
+# The largest whole number the database stores (a 64-bit integer, as
+# WireItemVersion.version_number).
+MAX_VERSION = 2**63 - 1
+URGENCIES = range(1, 10)  # IPTC: 1 the most urgent, 9 the least
+
+
+MAX_IDENTITY = 500  # WireItem.identity
+
+
+def check_identity(identity: str, field: str) -> str:
+    if len(identity) > MAX_IDENTITY:
+        raise WireRejected(
+            f"{field}: {len(identity)} characters, the limit is {MAX_IDENTITY}",
+            identity=identity[:100],
+        )
+    return identity
+
+
+def storable_whole_number(text: str, field: str = "version") -> int:
+    """ASCII digits → their number; one too large to store is refused (its digits are
+    counted first: Python refuses to convert thousands of them)."""
+    if len(text) > len(str(MAX_VERSION)) or int(text) > MAX_VERSION:
+        raise WireRejected(f"{field}: a number too large ({len(text)} digits)")
+    return int(text)
+
+
+def check_urgency(value: int | None) -> int | None:
+    if value is not None and value not in URGENCIES:
+        raise WireRejected(f"urgency: expected 1 to 9, got {value}")
+    return value
+
+
+def is_ascii_number(text: str) -> bool:
+    """Only 0-9: str.isdigit() also accepts "²" or "١٢", which int() may refuse."""
+    return text.isascii() and text.isdigit()
+
+
 def check_aware(value: datetime, field: str) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise WireRejected(f"{field}: date without a time zone ({value.isoformat()})")
@@ -140,4 +177,10 @@ def parse_datetime_strict(value: object, field: str) -> datetime | None:
         raise WireRejected(f"{field}: not an ISO 8601 date-time ({value!r})") from None
     if "T" not in text and " " not in text:
         raise WireRejected(f"{field}: a date without a time ({value!r})")
-    return check_aware(parsed, field)
+    check_aware(parsed, field)
+    try:
+        # Stored in UTC: 0001-01-01T00:00+14:00 or 9999-12-31T23:59-14:00 have no UTC.
+        parsed.astimezone(UTC)
+    except OverflowError:
+        raise WireRejected(f"{field}: out of range in UTC ({value!r})") from None
+    return parsed

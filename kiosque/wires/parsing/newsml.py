@@ -2,7 +2,8 @@
 
 Wire XML is untrusted. The parser refuses any DOCTYPE before lxml sees it (lxml 5 still
 expands internal entities by default: a "billion laughs" needs nothing else), resolves
-no entity, reads nothing from the network and keeps lxml's tree-size limits.
+no entity, reads nothing from the network and keeps lxml's tree-size limits (a depth of
+256 levels, a text node of 10 MB), so a hostile file is refused with a reason.
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ from kiosque.wires.parsing.common import (
     PictureRef,
     PubStatus,
     WireRejected,
+    check_identity,
+    check_urgency,
+    is_ascii_number,
     parse_datetime_strict,
+    storable_whole_number,
 )
 from kiosque.wires.parsing.renditions import Rendition, choose_rendition
 
@@ -31,6 +36,7 @@ STATUSES = {
     "withheld": PubStatus.WITHHELD,
     "canceled": PubStatus.CANCELED,
 }
+MAX_XML_DEPTH = 256  # libxml2's own limit without XML_PARSE_HUGE
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 
 
@@ -53,6 +59,9 @@ def parse_xml_document(data: bytes) -> etree._Element:
         root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as error:
         message = str(error)
+        if "excessive depth" in message.lower():
+            # libxml2 stops at 256 levels unless huge_tree is set (it is not, see above).
+            raise WireRejected(f"XML nested deeper than {MAX_XML_DEPTH} levels") from None
         if "encoding" in message.lower():
             raise WireRejected(f"unknown or wrong XML encoding: {message}") from None
         raise WireRejected(f"malformed XML: {message}") from None
@@ -125,9 +134,10 @@ def _escape(text: str) -> str:
 def _int(value: str | None, field: str) -> int | None:
     if value is None or not value.strip():
         return None
-    if not value.strip().isdigit():
-        raise WireRejected(f"{field}: expected a whole number, got {value!r}")
-    return int(value)
+    if not is_ascii_number(value.strip()):
+        raise WireRejected(f"{field}: expected a whole number, got {value[:40]!r}")
+    # Versions, urgencies and sizes alike: nothing real needs more than a 64-bit integer.
+    return storable_whole_number(value.strip(), field)
 
 
 def _pictures(item, caption: str, headline: str, credit: str, by: str) -> list[PictureRef]:
@@ -182,6 +192,7 @@ def parse_newsml_item(item, raw: str) -> ParsedItem:
     identity = (item.get("guid") or "").strip()
     if not identity:
         raise WireRejected(f"missing identity: {kind} without a guid")
+    check_identity(identity, f"{kind}/@guid")
     try:
         return _parse(item, kind=kind, identity=identity, raw=raw)
     except WireRejected as rejected:
@@ -235,7 +246,7 @@ def _parse(item, *, kind: str, identity: str, raw: str) -> ParsedItem:
         next(iter(descriptions.values()), "") if item_class != "picture" else ""
     )
     caption = descriptions.get("drol:caption") or standfirst
-    urgency = _int(_text(cm("n:urgency")) or None, "urgency")
+    urgency = check_urgency(_int(_text(cm("n:urgency")) or None, "urgency"))
     subjects, places = [], []
     for subject in cm_all("n:subject"):
         kind_of = subject.get("type", "")

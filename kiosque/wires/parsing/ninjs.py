@@ -8,20 +8,24 @@ else (extensions included) is left in the raw payload.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from datetime import UTC, datetime
 from typing import Any
 
 from kiosque.wires.body import plain_text, sanitise
+from kiosque.wires.parsing.bounded_json import json_loads_bounded
 from kiosque.wires.parsing.common import (
     Concept,
     ParsedItem,
     PictureRef,
     PubStatus,
     WireRejected,
+    check_identity,
+    check_urgency,
+    is_ascii_number,
     parse_datetime_strict,
+    storable_whole_number,
 )
 from kiosque.wires.parsing.renditions import Rendition, choose_rendition
 
@@ -71,12 +75,7 @@ def documents_from_json(data: bytes) -> list[dict]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise WireRejected(f"not UTF-8 JSON: {error.reason} at byte {error.start}") from None
-    try:
-        decoded = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise WireRejected(
-            f"malformed JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-        ) from None
+    decoded = json_loads_bounded(text)
     if isinstance(decoded, dict):
         return [decoded]
     if isinstance(decoded, list):
@@ -95,6 +94,10 @@ class _Doc:
         value = self.data.get(key.lower())
         if value is None:
             return default
+        if isinstance(value, str):
+            # JSON may carry NUL ("\u0000"), which no PostgreSQL text or jsonb can hold:
+            # dropped from every value Kiosque reads (the raw payload keeps it escaped).
+            value = value.replace("\x00", "")
         # JSON true/false are ints to Python; never a valid number or text here.
         if isinstance(value, bool) or not isinstance(value, kind):
             names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
@@ -238,7 +241,7 @@ def _associations(doc: _Doc) -> list[PictureRef]:
 def _version(doc: _Doc) -> tuple[int | None, str]:
     """ninjs versions are strings: a number orders versions; other text only names one."""
     value = (doc.get("version", str) or "").strip()
-    return (int(value), value) if value.isdigit() else (None, value[:60])
+    return (storable_whole_number(value), value) if is_ascii_number(value) else (None, value[:60])
 
 
 class _Dates:
@@ -269,6 +272,7 @@ def parse_ninjs(data: dict, raw: str) -> ParsedItem:
     identity = doc.get("uri", str, "").strip()
     if not identity:
         raise WireRejected("missing identity: no uri")
+    check_identity(identity, "uri")
     try:
         return _parse(doc, identity=identity, major=major, raw=raw)
     except WireRejected as rejected:
@@ -293,7 +297,7 @@ def _parse(doc: _Doc, *, identity: str, major: int, raw: str) -> ParsedItem:
     if unreadable_embargo and status_text == "usable":
         # An embargo we cannot read must still hold: the item waits for an editor.
         status_text = "withheld"
-    urgency = doc.get("urgency", int)
+    urgency = check_urgency(doc.get("urgency", int))
 
     headline = doc.text("headline") or doc.text("title")
     if not headline:

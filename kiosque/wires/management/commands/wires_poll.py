@@ -1,10 +1,16 @@
-"""`kiosque wires_poll`: poll every enabled wire source once, now (operators, cron)."""
+"""`kiosque wires_poll`: poll every enabled wire source once, now (operators, cron).
+
+One line per item; a source whose poll failed is named on stderr, the other sources are
+still polled, and the exit status is then 1.
+"""
+
+import sys
 
 from django.core.management.base import BaseCommand
 
 from kiosque.core.terminal import printable
-from kiosque.wires.models import WireSource
-from kiosque.wires.sources import source_poll
+from kiosque.wires.batch import error_summary
+from kiosque.wires.sources import sources_poll
 from kiosque.wires.tasks import schedule_next_poll
 
 
@@ -19,8 +25,14 @@ class Command(BaseCommand):
             started = schedule_next_poll()
             self.stdout.write("polling scheduled" if started else "polling already scheduled")
             return
-        for source in WireSource.objects.filter(enabled=True).select_related("agency"):
-            for result in source_poll(source=source):
+        failed = 0
+        for source, results, error in sources_poll():
+            for result in results:
                 tail = result.reason or result.url
                 line = f"{source.name}: {result.outcome} {result.identity} v{result.version} {tail}"
                 self.stdout.write(printable(line))
+            if error is not None:
+                failed += 1
+                self.stderr.write(printable(f"{source.name}: poll failed: {error_summary(error)}"))
+        if failed:
+            sys.exit(1)
