@@ -8,6 +8,7 @@ the French Snowball stemmer): Snowball treats "é" as a vowel of its own, so ste
 """
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -66,9 +67,17 @@ def _fold_run(run: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=1)
+_per_thread = threading.local()
+
+
 def _stemmer():
-    return snowballstemmer.stemmer("french")
+    """This thread's Snowball stemmer. A stemmer keeps the word it works on in its own
+    attributes: shared by a gunicorn worker's threads, two searches at once garbled each
+    other's words (an IndexError, a 500, met by bench/soak.py)."""
+    stemmer = getattr(_per_thread, "stemmer", None)
+    if stemmer is None:
+        stemmer = _per_thread.stemmer = snowballstemmer.stemmer("french")
+    return stemmer
 
 
 @lru_cache(maxsize=50_000)
