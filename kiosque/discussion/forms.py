@@ -19,10 +19,26 @@ def format_lazy_percent(template, **values):
     return lazy(_percent, str)(template, values)
 
 
+class ReaderTextField(forms.CharField):
+    """Text a reader typed or pasted, NUL characters taken out before it is checked.
+
+    A NUL cannot be typed, only pasted from somewhere odd, and is invisible: Django's
+    CharField refuses the whole text for one (ProhibitNullCharactersValidator), and the
+    comment view, taking the refusal for an empty form, dropped the reader's text. Taken
+    out here, the text goes on as written; the service stores it without them anyway
+    (discussion.text.normalise_body). A text of NULs only is empty, and said to be.
+    """
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\x00", "")
+        return super().to_python(value)
+
+
 class CommentForm(forms.Form):
     # No maxlength attribute: the server says "too long" instead of the browser silently
     # cutting a pasted text.
-    body = forms.CharField(
+    body = ReaderTextField(
         label=_("Your comment"),
         widget=forms.Textarea(attrs={"rows": 5}),
         # Formatted when shown, in the reader's language: `_(...) % {...}` here would
@@ -45,7 +61,7 @@ class ReportForm(forms.Form):
         choices=CommentReport.Reason.choices,
         widget=forms.RadioSelect,
     )
-    detail = forms.CharField(label=_("Details"), max_length=500, required=False)
+    detail = ReaderTextField(label=_("Details"), max_length=500, required=False)
 
 
 class RejectForm(forms.Form):

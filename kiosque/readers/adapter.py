@@ -11,7 +11,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
-from kiosque.readers import landing, mails
+from kiosque.readers import landing, lockout, mails
 
 
 class ReaderAccountAdapter(DefaultAccountAdapter):
@@ -35,6 +35,12 @@ class ReaderAccountAdapter(DefaultAccountAdapter):
         message = super().render_mail(template_prefix, email, context, headers=headers)
         message.body = mails.tidy_text(message.body)
         return message
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        # allauth counts failed log-ins under what was typed; we count them under the
+        # account, shared with the admin's form (readers/lockout.py). A private hook of
+        # allauth's, covered by tests/readers/test_one_lockout_per_account.py.
+        return lockout.account_key(credentials.get("email") or credentials.get("username") or "")
 
     def format_email_subject(self, subject: str) -> str:
         # Our subjects name the site already; one from elsewhere gets it appended.

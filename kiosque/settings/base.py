@@ -203,6 +203,11 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Spaces only, repeats, common French passwords, the site's name (decision 0077).
+    {"NAME": "kiosque.readers.passwords.RepetitionValidator"},
+    {"NAME": "kiosque.readers.passwords.FrenchCommonPasswordValidator"},
+    {"NAME": "kiosque.readers.passwords.SiteNameValidator"},
 ]
 
 # Interface languages: French at /, English under /en/. Articles keep their own language.
@@ -302,6 +307,8 @@ AUTHENTICATION_BACKENDS = [
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "kiosque.readers.forms.ReaderSignupForm"
+# A known address costs the same hashing as a new one (kiosque/readers/signup.py).
+ACCOUNT_FORMS = {"signup": "kiosque.readers.signup.EnumerationSafeSignupForm"}
 # Mails in the site's name and design, messages where the reader lands.
 ACCOUNT_ADAPTER = "kiosque.readers.adapter.ReaderAccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
