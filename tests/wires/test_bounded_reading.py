@@ -38,7 +38,9 @@ def test_json_depth_limit_is_64_levels():
 
 
 @pytest.mark.parametrize(
-    "literal", ["9" * 5000, "-" + "9" * 41, "1." + "5" * 5000, "1e" + "9" * 40]
+    "literal",
+    ["9" * 5000, "-" + "9" * 41, "1." + "5" * 5000, "1e" + "9" * 40],
+    ids=["integer", "negative", "real", "exponent"],
 )
 def test_json_numbers_of_more_than_40_characters(literal):
     data = f'{{"uri": "urn:x:n", "x": {literal}}}'.encode()
