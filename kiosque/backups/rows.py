@@ -23,16 +23,22 @@ BATCH = 2000
 
 
 def tables_empty(alias: str, models) -> None:
-    """Every row of these models' tables deleted, sequences back to their start."""
+    """Every row of these models' tables deleted in one transaction, sequences reset.
+
+    DELETE rather than TRUNCATE: PostgreSQL's TRUNCATE makes each table new files, seconds
+    for two hundred mostly empty tables. The foreign keys are checked at the commit
+    (deferred), when every table is empty.
+    """
     connection = connections[alias]
-    with connection.cursor() as cursor:
+    quote = connection.ops.quote_name
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA defer_foreign_keys = ON")
         present = set(connection.introspection.table_names(cursor))
-    tables = sorted({m._meta.db_table for m in models} & present)
-    statements = connection.ops.sql_flush(
-        no_style(), tables, reset_sequences=True, allow_cascade=True
-    )
-    with connection.cursor() as cursor:
-        for statement in statements:
+        models = [m for m in models if m._meta.db_table in present]
+        for table in sorted({m._meta.db_table for m in models}):
+            cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608 (names from the models)
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
 
 

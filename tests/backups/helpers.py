@@ -10,9 +10,11 @@ from pathlib import Path
 
 from django.core.cache import cache
 from django.db import close_old_connections, connection, connections
+from django.db.migrations.recorder import MigrationRecorder
 from wagtail.fields import StreamField
 
-from kiosque.backups.tables import carried_models, original_file_fields
+from kiosque.backups.rows import rows_copy
+from kiosque.backups.tables import all_models, carried_models, original_file_fields
 from kiosque.discussion.services import comment_post
 from tests.discussion.helpers import make_reader, make_staff, make_trusted
 from tests.factories import build_newsroom, make_article, make_image, publish
@@ -174,3 +176,19 @@ class SqliteFiles:
         self.wrapper.settings_dict["NAME"] = self.memory_name
         self.wrapper.connection = self.memory
         cache.clear()
+
+
+def sqlite_copy_of_default(alias: str) -> None:
+    """The SQLite database `alias` made to hold what `default` holds, at its schema."""
+    target = connections[alias]
+    with target.schema_editor() as editor:
+        for model in all_models():
+            if not model._meta.auto_created:  # many-to-many tables come with their model
+                editor.create_model(model)
+    recorder = MigrationRecorder(target)
+    recorder.ensure_schema()
+    recorder.migration_qs.bulk_create(
+        recorder.Migration(app=app, name=name)
+        for app, name in MigrationRecorder(connections["default"]).applied_migrations()
+    )
+    rows_copy(source="default", target=alias, models=carried_models())

@@ -8,7 +8,6 @@ in it are exactly those committed before it, with their counter); a truncated or
 corrupted archive, or a site that is not empty, must be refused with nothing written.
 """
 
-import shutil
 import tarfile
 from pathlib import Path
 
@@ -19,11 +18,16 @@ from django.test import override_settings
 from django_tasks import default_task_backend
 
 from kiosque.backups import services
+from kiosque.backups.connections import sqlite_alias
+from kiosque.backups.progress import Silent
 from kiosque.backups.rows import tables_empty
+from kiosque.backups.services import backup_create
 from kiosque.backups.tables import all_models, rendition_models
 from kiosque.backups.target import target_contents
 from kiosque.backups.tasks import renditions_rebuild, search_indexes_rebuild
 from kiosque.discussion.models import Comment, CommentCount
+from kiosque.discussion.services import comment_post
+from kiosque.newsroom.models import ArticlePage
 from kiosque.search.models import SearchDocument
 from tests.backups.helpers import (
     Poster,
@@ -31,9 +35,11 @@ from tests.backups.helpers import (
     build_site,
     media_files,
     original_files,
+    sqlite_copy_of_default,
     table_rows,
 )
 from tests.concurrency import on_postgresql
+from tests.discussion.helpers import make_reader
 
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 # Rows comment_post writes: every other table must come back exactly as it was.
@@ -102,8 +108,9 @@ def test_a_backup_taken_while_readers_comment_restores_every_committed_row_and_f
             poster.wait_for(3)
             return real_media_sizes(names)
 
-        monkeypatch.setattr(services, "media_sizes", media_sizes_once_more_comments_are_in)
-        call_command("backup", archive, stdout=(out := _Text()), stderr=_Text())
+        with monkeypatch.context() as patched:
+            patched.setattr(services, "media_sizes", media_sizes_once_more_comments_are_in)
+            call_command("backup", archive, stdout=(out := _Text()), stderr=_Text())
     assert not poster.errors
     assert f"Archive: {archive}" in out.text
     source_rows = table_rows()
@@ -152,7 +159,39 @@ def test_a_backup_taken_while_readers_comment_restores_every_committed_row_and_f
         with pytest.raises(CommandError, match=r"not empty: it holds \d+ accounts"):
             call_command("restore", archive, stdout=_Text(), stderr=_Text())
         assert table_rows() == restored_rows
-    shutil.rmtree(restored_media)
+
+        if connection.vendor == "postgresql":
+            check_a_sqlite_archive_fills_postgresql(tmp_path, restored_media)
+
+
+def check_a_sqlite_archive_fills_postgresql(tmp_path, media_root):
+    """The site, as it would be on SQLite, archived, then restored into the emptied
+    PostgreSQL database: an operator outgrowing the embedded default (decision 0079).
+
+    The SQLite copy is made here from the PostgreSQL database (migrating a SQLite one
+    from nothing takes over a minute): tables created by Django's schema editor for
+    SQLite, the migrations recorded as applied, the rows copied over.
+    """
+    archive = tmp_path / "sqlite-site.tar"
+    with sqlite_alias(tmp_path / "as-sqlite.sqlite3") as alias:
+        sqlite_copy_of_default(alias)
+        backup = backup_create(destination=archive, progress=Silent(), database=alias)
+    assert backup.files == 1
+    expected_rows = table_rows()
+    expected_files = original_files(media_root)
+
+    tables_empty("default", all_models())
+    moved_media = tmp_path / "media-moved"
+    with override_settings(MEDIA_ROOT=moved_media):
+        call_command("restore", archive, stdout=(out := _Text()), stderr=_Text())
+        assert "sqlite into postgresql" in out.text
+        assert table_rows() == expected_rows
+        assert original_files(moved_media) == expected_files
+        # The sequences were moved past the copied ids: new rows get new ones.
+        comment = comment_post(
+            user=make_reader(), article=ArticlePage.objects.live().first(), body="Après"
+        )
+        assert comment.pk > max(row[0] for row in expected_rows[Comment._meta.db_table])
 
 
 class _Text:

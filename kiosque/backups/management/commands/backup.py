@@ -5,7 +5,6 @@ archive is named after the time (kiosque-backup-20261207T031500Z.tar), or a file
 """
 
 import argparse
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -32,8 +31,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "destination",
-            type=Path,
-            help="a folder (the archive is named after the time) or the archive's file name",
+            help="a folder (the archive is named after the time; end the name with / to "
+            "create it) or the archive's file name",
         )
         parser.add_argument(
             "--keep-daily",
