@@ -193,7 +193,7 @@ def proc_fds(pid: int) -> list[str]:
 
 def site_processes(serve_pid: int, edge_pid: int, redis_pid: int) -> dict[str, int]:
     """The site's processes by role: `kiosque serve` and its gunicorn and task worker,
-    `kiosque edge` and its varnishd manager and cache process, redis-server."""
+    Varnish's manager and cache process, redis-server."""
     roles = {"serve": serve_pid}
     for child in proc_children(serve_pid):
         command = proc_cmdline(child)
@@ -203,14 +203,11 @@ def site_processes(serve_pid: int, edge_pid: int, redis_pid: int) -> dict[str, i
                 roles[f"gunicorn worker {number}"] = worker
         elif "worker" in command:
             roles["task worker"] = child
-    roles["edge (kiosque)"] = edge_pid
-    stack = proc_children(edge_pid)
-    while stack:
-        pid = stack.pop(0)
-        if "varnishd" in proc_cmdline(pid):
-            role = "varnish manager" if "varnish manager" not in roles else "varnish cache"
-            roles[role] = pid
-        stack.extend(proc_children(pid))
+    # `kiosque edge` replaces itself with varnishd (exec): its process is Varnish's
+    # manager, and the manager's child the cache process that serves.
+    roles["varnish manager"] = edge_pid
+    for number, child in enumerate(proc_children(edge_pid)):
+        roles["varnish cache" + (f" {number + 1}" if number else "")] = child
     roles["redis"] = redis_pid
     return roles
 
@@ -292,6 +289,7 @@ def child_setup(readers: int, wires_folder: str) -> None:
     from wagtail.models import Page
 
     from kiosque.discussion.models import DiscussionSettings
+    from kiosque.discussion.threads import comments_open
     from kiosque.newsroom.models import Agency, ArticlePage
     from kiosque.readers.models import ReaderProfile
     from kiosque.wires.models import WireSource
@@ -318,14 +316,16 @@ def child_setup(readers: int, wires_folder: str) -> None:
     schedule_next_poll()
 
     pages = [p.url for p in Page.objects.live().filter(depth__gt=1).specific() if p.url]
-    articles = list(ArticlePage.objects.live().filter(comments_enabled=True).values_list("pk"))
-    threads = [reverse("discussion:thread", args=[pk]) for (pk,) in articles]
+    commentable = ArticlePage.objects.live().filter(comments_enabled=True)
+    threads = [reverse("discussion:thread", args=[a.pk]) for a in commentable]
+    # The demo's older discussions are closed (30 days): a comment there is refused.
+    articles = [article.pk for article in commentable if comments_open(article)]
     print(
         json.dumps(
             {
                 "pages": pages,
                 "threads": threads,
-                "commentable": [pk for (pk,) in articles],
+                "commentable": articles,
                 "readers": emails,
                 "login": reverse("reader_login"),
                 "thread": reverse("discussion:thread", args=[0]),
