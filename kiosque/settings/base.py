@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kiosque.api",
     "kiosque.demo",
     "kiosque.benchdata",
+    "kiosque.backups",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
