@@ -50,6 +50,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, destination, keep_daily, keep_weekly, **options):
+        # The stream itself: the bar redraws its line, which OutputWrapper would end.
         progress = Progress(self.stderr._out)
         try:
             result = backup_create(

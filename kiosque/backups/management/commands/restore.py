@@ -30,6 +30,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, archive, force, **options):
+        # The stream itself: the bar redraws its line, which OutputWrapper would end.
         progress = Progress(self.stderr._out)
         try:
             result = archive_restore(archive=archive, progress=progress, replace=force)
