@@ -28,7 +28,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Uploaded and generated images go to a throw-away folder per test run.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kiosque-test-media-"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Removes a file it could not write whole (a full disk): kiosque/core/storage.py.
+    "default": {"BACKEND": "kiosque.core.storage.WholeFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
