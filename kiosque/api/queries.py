@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from ninja import Schema
 from pydantic import Field, field_validator
@@ -57,7 +57,12 @@ class ArticleQuery(Schema):
                 "must be an ISO 8601 date and time with a time zone offset, "
                 "e.g. 2026-11-25T09:30:00+01:00"
             )
-        return parsed
+        try:
+            # The query compares in UTC: year 1 ahead of UTC, or year 9999 behind it,
+            # has no UTC time (an OverflowError in the query, a 500, otherwise).
+            return parsed.astimezone(UTC)
+        except OverflowError:
+            raise ValueError("is out of range: no such time in UTC") from None
 
 
 def unknown_parameters(request, known: set[str]) -> list[str]:

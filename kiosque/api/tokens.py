@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from kiosque.api.models import ApiToken
+from kiosque.core.bounds import whole_number
 
 TOKEN = re.compile(r"^kq_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$")
 # What `revoke` accepts to name a token: its prefix, alone or as lists show it, or the
@@ -130,11 +131,8 @@ def lookup(reference: str) -> ApiToken:
     reference = reference.strip()
     match = PREFIX.match(reference)
     by_prefix = ApiToken.objects.filter(prefix=match.group(1)).first() if match else None
-    by_id = (
-        ApiToken.objects.filter(pk=int(reference)).first()
-        if reference.isdigit() and len(reference) < 12
-        else None
-    )
+    token_id = whole_number(reference)
+    by_id = ApiToken.objects.filter(pk=token_id).first() if token_id is not None else None
     if by_prefix is not None and by_id is not None and by_prefix != by_id:
         raise TokenError(f"{reference!r} is both a token id and a prefix: write kq_{reference}")
     token = by_prefix or by_id

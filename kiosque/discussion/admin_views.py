@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kiosque.core.bounds import whole_number
 from kiosque.discussion import moderation_filters, policy, selectors, services
 from kiosque.discussion.forms import RejectForm, SanctionForm
 from kiosque.discussion.models import Comment, DiscussionSettings, ModerationLog
@@ -142,10 +143,9 @@ def bulk(request):
     """Approve or reject the ticked comments: each one as its single action would be."""
     _require_moderator(request)
     action = request.POST.get("action", "")
-    try:
-        ids = {int(value) for value in request.POST.getlist("comments")}
-    except ValueError:
-        ids = set()
+    ids = {whole_number(value) for value in request.POST.getlist("comments")}
+    if None in ids:
+        ids = set()  # a forged or garbled id refuses the batch
     comments = list(Comment.objects.filter(pk__in=ids)) if len(ids) <= BULK_MAX else []
     try:
         if action not in BULK_ACTIONS:

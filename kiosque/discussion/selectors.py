@@ -6,10 +6,11 @@ index, so the first page costs the same on an article with 10 or 10,000 comments
 
 import base64
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import Count, Q
 
+from kiosque.core.bounds import whole_number
 from kiosque.discussion.models import Comment, CommentCount
 
 VISIBLE = (Comment.Status.PUBLISHED, Comment.Status.DELETED)
@@ -44,14 +45,28 @@ def _after(cursor: str, sort: str) -> Q:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         value, pk = raw.rsplit("|", 1)
-        pk = int(pk)
-        key = int(value) if sort == "liked" else datetime.fromisoformat(value)
-    except (ValueError, UnicodeDecodeError):
+        pk = _bounded(whole_number(pk))
+        # In UTC here: a forged time at year 1 or 9999 overflows now, not in the query.
+        key = _bounded(whole_number(value)) if sort == "liked" else _utc(value)
+    except (ValueError, UnicodeDecodeError, OverflowError):
         return Q()  # a garbled cursor starts from the beginning
     name = "like_count" if sort == "liked" else "created_at"
     if sort == "oldest":
         return Q(**{f"{name}__gt": key}) | Q(**{name: key, "id__gt": pk})
     return Q(**{f"{name}__lt": key}) | Q(**{name: key, "id__lt": pk})
+
+
+def _bounded(number: int | None) -> int:
+    if number is None:
+        raise ValueError("not a whole number")
+    return number
+
+
+def _utc(value: str) -> datetime:
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError("no time zone")
+    return moment.astimezone(UTC)
 
 
 def thread_page(*, article_id: int, sort: str = "newest", cursor: str = "", size: int = 20):

@@ -7,7 +7,7 @@ bar, liked state) comes from here, always `Cache-Control: private, no-store`.
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kiosque.core.bounds import whole_number
 from kiosque.core.unavailable import keeps_text_when_unavailable
 from kiosque.discussion import policy, selectors, services, threads
 from kiosque.discussion.closing import closed_reason, comments_are_open
@@ -100,9 +101,9 @@ def thread(request, article_id: int):
         article_id=article.pk, sort=sort, cursor=request.GET.get("apres", ""), size=config.page_size
     )
     reply_to = None
-    if request.GET.get("repondre", "").isdigit():
+    if (reply_id := whole_number(request.GET.get("repondre"))) is not None:
         reply_to = Comment.objects.filter(
-            pk=int(request.GET["repondre"]), article=article, status=Comment.Status.PUBLISHED
+            pk=reply_id, article=article, status=Comment.Status.PUBLISHED
         ).first()
     context = {
         **personal_context(request, article),
@@ -133,6 +134,10 @@ def fragment(request, article_id: int):
 @keeps_text_when_unavailable("body", "parent", "origine")
 def post(request, article_id: int):
     article = _article(article_id)
+    raw_parent = request.POST.get("parent", "")
+    if raw_parent and whole_number(raw_parent) is None:
+        # The form's hidden field holds a comment's id: anything else was not sent by it.
+        raise BadRequest("parent is not a comment id")
     form = CommentForm(request.POST)
     if not form.is_valid():
         _errors(request, ValidationError(_("Write something before posting.")))

@@ -8,6 +8,7 @@ the article is the same text under /en/, only the interface around it changes.
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from kiosque.core.bounds import whole_number
 from kiosque.distribution import extensions
 from kiosque.distribution import structured_data as ld
 from kiosque.distribution.article_facts import article_facts, publisher_facts, wide_image
@@ -48,7 +49,7 @@ def _feed_links(page, site, site_name: str) -> list[dict]:
 
 def _listing_page_number(request) -> int:
     raw = request.GET.get("page", "1")
-    return int(raw) if raw.isdigit() and len(raw) <= 6 else 1
+    return whole_number(raw, maximum=999_999) or 1
 
 
 def canonical_url(page, site, request) -> str:

@@ -8,6 +8,7 @@ dot, so "rss.xml" and "atom.xml" cannot be the path of a page.
 from django.urls import path, re_path
 from django.utils.translation import get_language
 
+from kiosque.core import bounds  # noqa: F401 (registers the <id:…> URL converter)
 from kiosque.distribution import views
 
 # A page path as Wagtail builds it: slugs followed by "/", or nothing for the home page.
@@ -29,6 +30,6 @@ root_urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap_index, name="sitemap_index"),
     path("sitemaps/pages.xml", views.pages_sitemap, name="sitemap_pages"),
-    path("sitemaps/articles-<int:number>.xml", views.articles_sitemap, name="sitemap_articles"),
+    path("sitemaps/articles-<id:number>.xml", views.articles_sitemap, name="sitemap_articles"),
     path("sitemaps/news.xml", views.news_sitemap, name="sitemap_news"),
 ]

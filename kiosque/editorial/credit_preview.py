@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.models import Site
 
+from kiosque.core.bounds import whole_number
 from kiosque.newsroom.models import Agency, AuthorPage, NewsroomSettings
 from kiosque.newsroom.text.credit_line import credit_line
 
@@ -45,8 +46,8 @@ def public_credit_line(*, site: Site | None, author_ids: list[int], agency_ids: 
 def _ids(values: list[str]) -> list[int]:
     ids = []
     for value in values:
-        number = int(value)  # ValueError for anything but a whole number
-        if number < 1:
+        number = whole_number(value)  # None for anything but a whole number in 64 bits
+        if not number:
             raise ValueError(value)
         ids.append(number)
     return ids

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import BlockField, BlockWidget, StreamValue
 
+from kiosque.core.bounds import BoundedDateTimeField
 from kiosque.live.models import LiveEntry
 from kiosque.live.services import EntryDraft
 from kiosque.newsroom.blocks import ArticleBodyBlock
@@ -67,6 +68,8 @@ class LiveEntryForm(WagtailAdminModelForm):
         model = LiveEntry
         fields = ["title", "body", "is_key", "is_pinned", "posted_at", "author", "agency"]
         labels = {"posted_at": _("Scheduled for")}
+        # Its own Meta leaves out Wagtail's field overrides: the bounded years named here.
+        field_classes = {"posted_at": BoundedDateTimeField}
         help_texts = {
             "posted_at": _("Leave empty to post now. A time to come schedules the entry."),
             "title": _("Optional."),

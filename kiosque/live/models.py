@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 
+from kiosque.core import bounds  # noqa: F401 (registers the <id:…> URL converter)
 from kiosque.live.blocks import LiveEntryBodyBlock
 from kiosque.live.panels import ComposerLinkPanel
 from kiosque.newsroom.models import ArticlePage, ArticleType
@@ -145,7 +146,7 @@ class LivePage(RoutablePageMixin, ArticlePage):
         return self.render(request)
 
     # One entry's own address, to share it: the page opens on that entry.
-    @path("entree/<int:entry_id>/")
+    @path("entree/<id:entry_id>/")
     def live_entry(self, request, entry_id):
         from django.http import Http404
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from kiosque.core.bounds import whole_number
 from kiosque.edge.keys import add_keys, live_key
 from kiosque.edge.middleware import note_next_change
 from kiosque.live import selectors
@@ -16,7 +17,7 @@ from kiosque.newsroom.article_view import body_plain_text
 def _cursor(request) -> int | None:
     """`?avant=<id>`: a reader-typed value, anything but a number reads as absent."""
     raw = request.GET.get("avant", "")
-    return int(raw) if raw.isdigit() and len(raw) < 12 else None
+    return whole_number(raw)
 
 
 def next_midnight(now: datetime, zone) -> datetime:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kiosque.core.bounds import whole_number
 from kiosque.live import services
 from kiosque.live.models import LiveEntry, LivePage, LiveState
 from kiosque.wires.body import body_blocks
@@ -86,7 +87,8 @@ def add_dispatch(request, item_id: int):
         raise PermissionDenied
     item = get_object_or_404(WireItem.objects.select_related("latest_version"), pk=item_id)
     raw_live = request.POST.get("live", "")
-    live = get_object_or_404(LivePage, pk=raw_live) if raw_live.isdigit() else None
+    live_id = whole_number(raw_live)  # not a number (or past 64 bits): no live chosen
+    live = get_object_or_404(LivePage, pk=live_id) if live_id is not None else None
     if live is None or live.state is not LiveState.RUNNING or not live.live:
         messages.error(request, _("Choose a running live."))
         return redirect(reverse("wires_admin:dispatch", args=[item.pk]))

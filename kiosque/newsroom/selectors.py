@@ -12,6 +12,7 @@ from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber, Substr
 from django.http import Http404
 
+from kiosque.core.bounds import whole_number
 from kiosque.core.prepared import PreparedQuery
 from kiosque.newsroom.images import CARD_SPECS, LEAD_SPECS
 
@@ -115,11 +116,12 @@ def related_articles(article, limit: int = RELATED_COUNT) -> list:
 def paginate(request, items: QuerySet, per_page: int):
     """The requested page of `items`; 404 for anything but an existing page number."""
     raw = request.GET.get("page", "1")
-    if not raw.isdigit() or len(raw) > MAX_PAGE_PARAMETER_LENGTH:
+    number = whole_number(raw) if len(raw) <= MAX_PAGE_PARAMETER_LENGTH else None
+    if number is None:
         raise Http404("No such page")
     paginator = Paginator(items, per_page, allow_empty_first_page=True)
     try:
-        return paginator.page(int(raw))
+        return paginator.page(number)
     except InvalidPage:
         raise Http404("No such page") from None
 

@@ -9,6 +9,7 @@ from django.forms.renderers import Jinja2
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kiosque.core.bounds import BoundedDateField
 from kiosque.newsroom.models import ArticleType
 from kiosque.search.engines import Filters
 
@@ -49,14 +50,14 @@ class SearchForm(forms.Form):
         choices=[("", _("All types")), *ArticleType.choices],
         error_messages={"invalid_choice": _("This article type does not exist.")},
     )
-    since = forms.DateField(
+    since = BoundedDateField(
         label=_("Published from"),
         required=False,
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a date such as 2024-03-31.")},
     )
-    until = forms.DateField(
+    until = BoundedDateField(
         label=_("Published until"),
         required=False,
         input_formats=DATE_FORMATS,

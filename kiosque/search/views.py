@@ -8,6 +8,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from kiosque.core.bounds import whole_number
 from kiosque.newsroom.models import NewsroomSettings, SectionPage
 from kiosque.newsroom.selectors import MAX_PAGE_PARAMETER_LENGTH, public_only
 from kiosque.search.forms import SearchForm
@@ -16,9 +17,10 @@ from kiosque.search.selectors import MAX_PAGES, parse_query, search_articles
 
 def _page_number(request) -> int:
     raw = request.GET.get("page", "1")
-    if not raw.isdigit() or len(raw) > MAX_PAGE_PARAMETER_LENGTH or not 1 <= int(raw) <= MAX_PAGES:
+    number = whole_number(raw, maximum=MAX_PAGES) if len(raw) <= MAX_PAGE_PARAMETER_LENGTH else None
+    if not number:  # None, or 0
         raise Http404("No such page")
-    return int(raw)
+    return number
 
 
 def search(request):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
+from kiosque.core.bounds import whole_number
 from kiosque.newsroom.models import Agency, SectionPage
 from kiosque.wires import articles, selectors
 from kiosque.wires.body import body_blocks
@@ -122,8 +123,11 @@ def create_article(request, pk: int):
     if item.status in {ItemStatus.CANCELED, ItemStatus.WITHHELD} or item.item_type != "text":
         raise PermissionDenied
     section = None
-    if request.POST.get("section", "").isdigit():
-        section = get_object_or_404(SectionPage, pk=request.POST["section"])
+    raw_section = request.POST.get("section", "")
+    if raw_section:
+        # A section that is not an existing section's id is a 404, never the automatic
+        # routing: the journalist chose a section, the draft must not land elsewhere.
+        section = get_object_or_404(SectionPage, pk=whole_number(raw_section))
     target = section or route(fields=item.latest_version.fields, source=item.source)[0]
     if target is None or not target.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from kiosque.core.bounds import whole_number
 from kiosque.wires.body import plain_text
 from kiosque.wires.models import ItemStatus, WireItem, WireItemVersion
 
@@ -23,10 +24,12 @@ def desk_items(params) -> QuerySet:
     items = WireItem.objects.select_related("agency", "latest_version").order_by(
         "-version_created", "-pk"
     )
-    if params.get("agency", "").isdigit():
-        items = items.filter(agency_id=params["agency"])
-    if params.get("urgency", "").isdigit():
-        items = items.filter(urgency__lte=int(params["urgency"]))
+    # A filter that is not a whole number ("²", "1e5", 2**64) is no filter, as an
+    # empty one: the desk stays usable whatever the address says.
+    if (agency := whole_number(params.get("agency"))) is not None:
+        items = items.filter(agency_id=agency)
+    if (urgency := whole_number(params.get("urgency"))) is not None:
+        items = items.filter(urgency__lte=urgency)
     if params.get("language"):
         items = items.filter(language=params["language"][:16])
     if params.get("status"):
