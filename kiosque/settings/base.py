@@ -243,6 +243,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "newsroom.NewsImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+# Uploads decoded whole before they are stored (a truncated JPEG is refused, decision 0078).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kiosque.newsroom.image_upload.NewsImageForm"
 # French stemming and accent folding for Wagtail's own index too (admin, API `q`); the
 # reader search has an index of its own (kiosque/search, docs/search.md).
 WAGTAILSEARCH_BACKENDS = {
