@@ -97,6 +97,22 @@ def _bounded(response, url: str) -> bytes:
     return bytes(buffer)
 
 
+class _Truncated(Exception):
+    pass
+
+
+def _decode_whole(data: bytes) -> None:
+    """Decode the picture to its last byte: `verify()` reads a JPEG's headers only, and a
+    file cut short would be stored, then fail in every rendition task. A JPEG is decoded
+    at an eighth of its size (libjpeg's DCT scaling), which still reads all of its data."""
+    with Image.open(io.BytesIO(data)) as image:
+        image.draft("RGB", (max(image.width // 8, 1), max(image.height // 8, 1)))
+        try:
+            image.load()
+        except OSError as error:
+            raise _Truncated from error
+
+
 def _check(ref: PictureRef, data: bytes) -> LoadedPicture:
     limit = settings.WIRES_MAX_PICTURE_PIXELS
     try:
@@ -111,6 +127,9 @@ def _check(ref: PictureRef, data: bytes) -> LoadedPicture:
                     )
                 kind = image.format
                 image.verify()
+            _decode_whole(data)
+    except _Truncated:
+        raise WireRejected(f"picture {ref.href}: the image is cut short or damaged") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise WireRejected(f"picture {ref.href}: not an image") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

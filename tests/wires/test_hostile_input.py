@@ -125,6 +125,17 @@ def test_picture_that_is_not_an_image(newsroom, tmp_path):
     only_good_items_stored()
 
 
+def test_picture_cut_short(newsroom, tmp_path):
+    # Its headers are whole (Pillow's verify() passes): only decoding it finds the end missing.
+    whole = jpeg_bytes()
+    (tmp_path / "photo.jpg").write_bytes(whole[: len(whole) // 2])
+    item = json.dumps(with_picture(ninjs(uri="urn:x:pic"))).encode()
+    assert rejected_reason(batch_with(tmp_path, "5.json", item)) == (
+        "picture photo.jpg: the image is cut short or damaged"
+    )
+    only_good_items_stored()
+
+
 @override_settings(WIRES_MAX_PICTURE_PIXELS=1_000_000)
 def test_decompression_bomb_picture(newsroom, tmp_path):
     buffer = io.BytesIO()
