@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 
 from kiosque.wires import routing
 from kiosque.wires.models import WireSource
@@ -128,6 +129,11 @@ def _one(
         )
     except WireRejected as rejected:
         return _rejected(rejected, origin, entry.identity, entry.version_label)
+    except (OperationalError, InterfaceError):
+        # The database gone (or SQLite busy past its timeout) is no fault of the item:
+        # not a rejection, which would file it away in failed/. The poll keeps the file
+        # for the next one; `kiosque ingest` stops with the error.
+        raise
     except Exception as error:  # one broken item must not stop the batch
         logger.exception("wire item %s from %s failed", entry.identity, origin)
         return IngestResult(

@@ -11,7 +11,7 @@ import logging
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import OperationalError
 from django.test import override_settings
 from django.utils import timezone
@@ -191,6 +191,28 @@ def test_a_database_outage_leaves_the_file_for_the_next_poll(two_agencies, monke
     folder = two_agencies["b-good"]
     assert (folder / "9-good.json").exists() and not (folder / "failed").exists()
     assert not list(folder.glob(".*.lock"))
+
+
+def test_a_database_outage_while_storing_an_item_rejects_nothing(
+    two_agencies, monkeypatch, tmp_path
+):
+    """The connection lost in the middle of an item (after the file was read): neither
+    the poll nor `kiosque ingest` calls the item rejected; the file waits where it is."""
+    from kiosque.wires import batch
+
+    def connection_lost(**kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(batch, "wire_item_ingest", connection_lost)
+    results = {source.name: error for source, _, error in sources.sources_poll()}
+    assert isinstance(results["b-good"], OperationalError)
+    folder = two_agencies["b-good"]
+    assert (folder / "9-good.json").exists() and not (folder / "failed").exists()
+
+    with pytest.raises(CommandError, match="database unavailable while ingesting") as raised:
+        call_command("ingest", str(folder / "9-good.json"), stdout=StringIO())
+    assert raised.value.returncode == 3
+    assert not WireItem.objects.exists()
 
 
 def test_a_hostile_feed_is_refused_with_its_reason(newsroom, monkeypatch):

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import InterfaceError, OperationalError
 
 from kiosque.core.terminal import printable, printable_json
 from kiosque.wires.batch import expand_paths, ingest_file
@@ -48,7 +49,16 @@ class Command(BaseCommand):
         progress = self.stderr.isatty() and len(files) >= PROGRESS_FROM
         rejected = 0
         for index, path in enumerate(files, start=1):
-            for result in ingest_file(path, source=wire_source, publish=publish):
+            try:
+                results = ingest_file(path, source=wire_source, publish=publish)
+            except (OperationalError, InterfaceError) as error:
+                # Files before this one are stored; this one and those after are untouched.
+                raise CommandError(
+                    f"database unavailable while ingesting {printable(str(path))}: "
+                    f"{printable(str(error).strip())}; run the command again once it is back",
+                    returncode=3,
+                ) from error
+            for result in results:
                 if progress:
                     self.stderr.write("\r\033[K", ending="")
                 self.stdout.write(self._line(result, as_json=json))
