@@ -5,6 +5,7 @@ desk (issue 17). Filled by `make messages`."""
 NBSP = "\u00a0"  # before « : ; ? ! », as French typography wants
 
 TRANSLATIONS = {
+    "Title": "Titre",  # the lives index's column
     # Menu, dashboard, the live page's edit view (wagtail_hooks.py, panels)
     "Live coverage now": "Directs en cours",
     "Write the live": "Écrire le direct",
