@@ -1,8 +1,8 @@
 """Tasks for tests/core/test_worker_database_outage.py, run in the test's own process.
 
 A run is noted in RUNS; `interrupted` starts a database outage (OUTAGE, which the test
-turns into failing queries) and raises what a lost server raises, on its first run or
-on every run.
+turns into failing database calls) and raises what a lost server raises, on its first
+run or on every run.
 """
 
 from django.db import OperationalError
@@ -12,14 +12,20 @@ RUNS: list[str] = []
 
 
 class Outage:
-    """Queries fail while `failing_queries` is above zero (each failure counts one)."""
+    """The next `length` database calls fail once an outage starts."""
 
-    failing_queries = 0
-    length = 0  # queries that fail once an outage starts
-    starts_at_the_poll = False  # with the worker's next look at the queue
+    length = 0
+    failing_calls = 0
 
     def start(self) -> None:
-        self.failing_queries = self.length
+        self.failing_calls = self.length
+
+    def fails(self) -> bool:
+        """Whether this call fails (and counts it)."""
+        if self.failing_calls <= 0:
+            return False
+        self.failing_calls -= 1
+        return True
 
 
 OUTAGE = Outage()

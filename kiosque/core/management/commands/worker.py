@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import math
 import os
 import threading
 import time
@@ -71,6 +72,8 @@ DATABASE_GONE = (OperationalError, InterfaceError)
 # Between two tries to reach the database again: doubling from the first, up to the last.
 OUTAGE_FIRST_WAIT_SECONDS = 0.2
 OUTAGE_LONGEST_WAIT_SECONDS = 4.0
+# An error within this time of the database's return continues the same outage.
+OUTAGE_SAME_SECONDS = 60.0
 # A task interrupted this many times by outages in one worker is recorded as failed: a
 # task that itself breaks the connection must not run for ever.
 MAX_INTERRUPTIONS = 3
@@ -92,6 +95,8 @@ class ResilientWorker(Worker):
         # Tells the heartbeat this worker no longer holds the task it was running.
         self.on_task_interrupted = on_task_interrupted
         self.interruptions: Counter[str] = Counter()
+        self.wait = OUTAGE_FIRST_WAIT_SECONDS  # before the next try to reach the database
+        self.last_recovery = self.last_warning = -math.inf  # time.monotonic()
 
     def run(self) -> None:
         recovering = False
@@ -128,33 +133,55 @@ class ResilientWorker(Worker):
             raise
 
     def wait_for_database(self, error: BaseException) -> bool:
-        """Until the database answers again (True) or the worker is told to stop."""
-        logger.warning(
-            "Worker %s: the database is unreachable (%s); waiting for it",
-            self.worker_id,
-            str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__,
-        )
-        began = time.monotonic()
-        wait = OUTAGE_FIRST_WAIT_SECONDS
-        while self.running:
-            # Broken connections are dropped; the next query opens a new one.
-            for each in connections.all(initialized_only=True):
-                with contextlib.suppress(DatabaseError):
-                    each.close()
-            time.sleep(wait)
-            try:
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT 1")
-            except DATABASE_GONE:
-                wait = min(wait * 2, OUTAGE_LONGEST_WAIT_SECONDS)
-                continue
+        """Until the database answers again (True) or the worker is told to stop.
+
+        An error soon after the database came back is the same outage going on (a
+        server answering, then failing again): the wait keeps growing from where it was,
+        and the warning is not repeated within OUTAGE_SAME_SECONDS."""
+        now = time.monotonic()
+        going_on = now - self.last_recovery < OUTAGE_SAME_SECONDS
+        if not going_on:
+            self.wait = OUTAGE_FIRST_WAIT_SECONDS
+        warned = now - self.last_warning >= OUTAGE_SAME_SECONDS
+        if warned:
+            self.last_warning = now
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
             logger.warning(
-                "Worker %s: the database answers again after %.1f s; going on",
+                "Worker %s: the database is unreachable (%s); waiting for it",
                 self.worker_id,
-                time.monotonic() - began,
+                reason or type(error).__name__,
             )
+        while self.running:
+            self.drop_connections()
+            time.sleep(self.wait)
+            self.wait = min(self.wait * 2, OUTAGE_LONGEST_WAIT_SECONDS)
+            if not self.database_answers():
+                continue
+            self.last_recovery = time.monotonic()
+            if warned:
+                logger.warning(
+                    "Worker %s: the database answers again after %.1f s; going on",
+                    self.worker_id,
+                    self.last_recovery - now,
+                )
             return True
         return False
+
+    @staticmethod
+    def drop_connections() -> None:
+        """This thread's connections closed: the next query opens a new one."""
+        for each in connections.all(initialized_only=True):
+            with contextlib.suppress(DatabaseError):
+                each.close()
+
+    @staticmethod
+    def database_answers() -> bool:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except DATABASE_GONE:
+            return False
+        return True
 
     def requeue_interrupted_tasks(self) -> list[str]:
         """Tasks still RUNNING under this worker's id, now that it runs none: back to
