@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.faults import scenarios
-from tests.faults.stack import new_stack, start_stack
+from tests.faults import newsroom, scenarios
+from tests.faults.stack import new_stack, newsroom_by_shell, start_stack
 
 HEADER = (
     "fault", "requests", "errors by status", "broken s", "recovery s",
@@ -76,11 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     run = None
     rows: list[scenarios.Row] = []
     try:
+        spec = scenarios.setup_spec(stack, accounts=options.commenters + 2)
         start_stack(
             stack,
             schema_from=options.schema_from,
-            setup_script=scenarios.SETUP_SCRIPT,
-            spec=scenarios.setup_spec(stack, accounts=options.commenters + 2),
+            write_newsroom=newsroom_by_shell(newsroom.SETUP_SCRIPT, spec),
         )
         print(f"Stack started: { {k: round(v, 1) for k, v in stack.timings.items()} } (s)")
         run = scenarios.Run(

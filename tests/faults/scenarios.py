@@ -25,6 +25,7 @@ from pathlib import Path
 
 from cluster.drill_writers import Account, Commenter, page_kind, page_title
 from cluster.load import Actor, Answer, Edge, Journal, Load, Sample, fetch
+from tests.faults import drill_tasks
 from tests.faults.stack import Stack, http_status, stop_process, wait_for
 
 MARKER_PREFIX = "kqf"
@@ -34,53 +35,6 @@ ACCOUNTS_PAUSED_FR = "Comptes en pause"  # the title of the accounts-paused page
 # Outcomes that leave a submission unanswered: the commenter posts the same text again.
 RETRIED = ("unavailable", "no answer", "status-5")
 
-# The newsroom the load needs, written once by `kiosque shell` (tests/faults/stack.py).
-SETUP_SCRIPT = """
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
-from kiosque.discussion.models import DiscussionSettings
-from kiosque.newsroom.tasks import pregenerate_image_renditions
-from kiosque.readers.models import ReaderProfile
-from kiosque.wires.models import Policy, WireSource
-from tests.factories import build_newsroom, days_ago, make_article, make_image
-from datetime import timedelta
-from django.utils import timezone
-
-newsroom = build_newsroom()
-config = DiscussionSettings.for_site(newsroom.site)
-config.trusted_after_approved = 0  # published at once: every reader is trusted
-config.min_seconds_between_comments = SPEC["comment_interval"]
-config.save()
-articles = [
-    make_article(newsroom.europe, title=f"Article d'exercice {n}", slug=f"exercice-{n}",
-                 published_at=days_ago(0.1 + n))
-    for n in range(SPEC["articles"])
-]
-User = get_user_model()
-accounts = []
-for n in range(SPEC["accounts"]):
-    email = f"lecteur{n}@exercice.invalid"
-    user = User.objects.create_user(username=f"lecteur{n}", email=email, password=SPEC["password"])
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    ReaderProfile.objects.create(user=user, display_name=f"Lecteur {n}")
-    accounts.append(email)
-image = make_image("Photo d'exercice", with_renditions=False)
-# Its renditions wait for the worker-kill drill (run_after moved to now then).
-later = timezone.now() + timedelta(days=1)
-held_rendition = pregenerate_image_renditions.using(run_after=later).enqueue(image_id=image.pk)
-WireSource.objects.create(
-    name="exercice", agency=newsroom.agency, kind=WireSource.Kind.FOLDER,
-    folder=SPEC["wire_folder"], policy=Policy.AUTO_PUBLISH, enabled=True,
-)
-answer({
-    "articles": ["/" + a.url_path.removeprefix(newsroom.home.url_path) for a in articles],
-    "article_ids": [a.pk for a in articles],
-    "sections": ["/monde/europe/", "/monde/", "/sport/"],
-    "accounts": accounts,
-    "image_id": image.pk,
-    "rendition_task": str(held_rendition.id),
-})
-"""
 PASSWORD = "une phrase assez longue pour passer"
 COMMENT_INTERVAL = 2  # seconds between two comments of one reader (the site's setting)
 
@@ -372,13 +326,25 @@ def baseline(run: Run, window: Window, seconds: float) -> None:
 def postgres_restart(run: Run, window: Window, down_seconds: float) -> None:
     """A fast shutdown of PostgreSQL, down for a while, started again."""
     stack, pids = run.stack, run.pids()
+    # A task that the restart interrupts: the worker must outlive it, and run it again.
+    (task,) = stack.postgres.query(
+        "INSERT INTO django_tasks_database_dbtaskresult (id, status, enqueued_at, "
+        "args_kwargs, priority, task_path, worker_ids, queue_name, backend_name, run_after, "
+        "exception_class_path, traceback) VALUES (gen_random_uuid(), 'READY', now(), %s, 0, "
+        "%s, '[]', 'default', 'default', now(), '', '') RETURNING id::text",
+        (json.dumps({"args": [], "kwargs": {"seconds": 1.0}}), drill_tasks.TASK_PATH),
+    )[0]
     time.sleep(1.0)  # the load before the fault
-    window.broken_at = run.note(window, "PostgreSQL stopped (fast shutdown)")
+    wait_for(lambda: task_status(stack, task) == "RUNNING", "the drill's task started", 20)
+    window.broken_at = run.note(window, "PostgreSQL stopped (fast shutdown) under a task")
     stack.postgres.stop(signal.SIGINT)
     time.sleep(down_seconds)
     stack.postgres.start()
     window.repaired_at = run.note(window, "PostgreSQL started again")
     window.check("reader pages served again", run.settle(window) < 30)
+    # Varnish too, once its probes find the application healthy again: the next fault
+    # starts from a stack that serves everywhere.
+    window.check("reader pages through Varnish served again", run.settle(window, "edge") < 30)
     # The answers readers had meanwhile: 503, the site's page, its French title.
     pages, titles = Counter(), {}
     for reader in run.readers:
@@ -416,7 +382,19 @@ def postgres_restart(run: Run, window: Window, down_seconds: float) -> None:
         window.check("the worker writes its heartbeat again", True)
     except Exception as error:  # StackError: the worker is gone, or cut off
         window.check("the worker writes its heartbeat again", False, str(error)[:300])
+    try:
+        wait_for(lambda: task_status(stack, task) == "SUCCESSFUL", "the task done", 20)
+        window.check("the interrupted task is run again to its end", True)
+    except Exception as error:
+        window.check("the interrupted task is run again to its end", False, str(error)[:300])
     run.processes_alive(window, pids)
+
+
+def task_status(stack: Stack, task_id: str) -> str | None:
+    rows = stack.postgres.query(
+        "SELECT status FROM django_tasks_database_dbtaskresult WHERE id::text = %s", (task_id,)
+    )
+    return rows[0][0] if rows else None
 
 
 def probe_comment(run: Run) -> str:
@@ -671,7 +649,6 @@ def status_of(target: Target, path: str) -> int | None:
 
 
 __all__ = [
-    "SETUP_SCRIPT",
     "Answer",
     "Row",
     "Run",
@@ -686,8 +663,8 @@ __all__ = [
 
 
 def setup_spec(stack: Stack, *, accounts: int, articles: int = 4) -> dict:
-    """What SETUP_SCRIPT writes: articles, reader accounts (the last one is the prober's),
-    the wire folder of the stack."""
+    """What tests/faults/newsroom.py writes: articles, reader accounts (the last one is
+    the prober's), the wire folder of the stack."""
     return {
         "articles": articles,
         "accounts": accounts,

@@ -10,11 +10,19 @@
 
 The settings are production's (tests/faults/settings.py says the one difference). The
 database's schema and the migrations' rows are copied with `pg_dump` from a database
-already migrated (`migrate` takes over a minute on PostgreSQL), then a setup script in
-`kiosque shell` writes the newsroom the load needs.
+already migrated (`migrate` takes over a minute on PostgreSQL), then the newsroom the
+load needs is written: by the test's own process (tests/faults/newsroom.py, Django
+pointed at the private server for a second), or by a setup script in `kiosque shell`
+(bench/faults.py, which has no Django of its own).
+
+The parts start side by side: PostgreSQL, Redis and Varnish (whose VCL compilation
+takes seconds) at once; gunicorn and the worker as soon as the newsroom is written.
+Varnish is started as `kiosque edge` starts it (the same varnishd command and VCL,
+kiosque.edge.varnish), without the Django start of `kiosque edge` before its `exec`.
 
 Everything lives under one temporary folder, removed by `stop()`: the tmpfs unmounted,
-every process stopped by its own id (and its process group), never by name.
+every process stopped by its own id (and its process group), never by name, all at
+once and SIGKILLed after STOP_SECONDS.
 """
 
 from __future__ import annotations
@@ -31,6 +39,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,11 +53,12 @@ PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PG_USER = "postgres"
 DATABASE = "kiosque"
 START_SECONDS = 60  # upper bound of every start (a busy machine included)
-STOP_SECONDS = 15
+STOP_SECONDS = 5  # after SIGTERM, SIGKILL (teardown: nothing of the stack is kept)
 LOST_SECONDS = 1.5  # KIOSQUE_WORKER_LOST_SECONDS of the drills' workers
 MEDIA_MEGABYTES = 8
 ANSWER_PREFIX = "FAULTS-JSON "
 SETTINGS_MODULE = "tests.faults.settings"
+ADMIN_PATH = "admin/"  # production's default: the stack sets no ADMIN_PATH
 # Variables of the caller's shell that would point the site elsewhere.
 NOT_INHERITED = (
     "DATABASE_URL",
@@ -83,6 +94,12 @@ def start_process(name: str, argv: list[str], env: dict, logs: Path) -> Process:
             start_new_session=True,
         )
     return Process(name, popen, log)
+
+
+def signal_group(process: Process | None, sig: int) -> None:
+    if process is not None and process.popen.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.popen.pid, sig)
 
 
 def stop_process(process: Process | None, sig: int = signal.SIGTERM) -> None:
@@ -197,7 +214,7 @@ class PrivatePostgres:
             return
         os.kill(self.process.popen.pid, mode)
         try:
-            self.process.popen.wait(timeout=STOP_SECONDS * 2)
+            self.process.popen.wait(timeout=START_SECONDS)
         except subprocess.TimeoutExpired:
             self.process.stop_for_good()
 
@@ -394,14 +411,36 @@ class Stack:
         self.workers[name] = worker
         return worker
 
-    def start_edge(self) -> None:
-        self.edge = start_process(
-            "varnish",
-            [sys.executable, "-m", "kiosque", "edge", "--port", str(self.edge_port),
-             "--backend-port", str(self.app_port), "--memory", "32m", "--quiet-log"],
+    def launch_web(self) -> None:
+        self.web = start_process(
+            "web", [sys.executable, "-m", "kiosque", "serve", "--no-worker", "--workers", "2"],
             self.env, self.logs,
         )  # fmt: skip
+
+    def wait_for_web(self) -> None:
+        wait_for(lambda: http_status(self.app_port) == 200, "gunicorn answers", watch=[self.web])
+
+    def launch_edge(self) -> None:
+        """varnishd as `kiosque edge` runs it; it compiles its VCL before it listens."""
+        from kiosque.edge.varnish import varnishd_command, vcl_for
+
+        folder = self.root / "edge"
+        vcl_file = folder / "kiosque.vcl"
+        if not vcl_file.exists():
+            folder.mkdir(exist_ok=True)
+            vcl_file.write_text(vcl_for(self.app_port, ADMIN_PATH))
+        command = varnishd_command(
+            host="127.0.0.1", port=self.edge_port, vcl_file=vcl_file,
+            work_dir=folder / "varnish", memory="32m", quiet_log=True,
+        )  # fmt: skip
+        self.edge = start_process("varnish", command, self.env, self.logs)
+
+    def wait_for_edge(self) -> None:
         wait_for(lambda: http_status(self.edge_port) == 200, "Varnish answers", watch=[self.edge])
+
+    def start_edge(self) -> None:
+        self.launch_edge()
+        self.wait_for_edge()
 
     def stop_edge(self) -> None:
         stop_process(self.edge, signal.SIGKILL)
@@ -410,16 +449,25 @@ class Stack:
         return [p for p in (self.web, self.edge, *self.workers.values()) if p is not None]
 
     def stop(self) -> None:
-        for worker in self.workers.values():
-            stop_process(worker)
-        stop_process(self.web)
-        stop_process(self.edge)
-        self.redis.stop()
-        self.postgres.stop()
+        """Everything at once: the site's processes SIGTERMed, Redis and PostgreSQL
+        stopped at once (SIGKILL, an immediate shutdown: nothing is kept), the
+        stragglers SIGKILLed after STOP_SECONDS; the tmpfs unmounted, the folder removed."""
+        ours = [*self.processes(), self.redis.process]
+        for process in ours:
+            signal_group(process, signal.SIGTERM)
+        signal_group(self.redis.process, signal.SIGKILL)
+        if self.postgres.process is not None and self.postgres.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.postgres.process.popen.pid, signal.SIGQUIT)
+        deadline = time.monotonic() + STOP_SECONDS
+        for process in [*ours, self.postgres.process]:
+            if process is None:
+                continue
+            try:
+                process.popen.wait(timeout=max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.stop_for_good()
         self.media.unmount()
-        postgres_process = self.postgres.process
-        if postgres_process is not None:
-            postgres_process.stop_for_good()
         if os.environ.get("KIOSQUE_FAULTS_KEEP", "") == "":
             shutil.rmtree(self.root, ignore_errors=True)
 
@@ -467,20 +515,42 @@ def site_environment(stack: Stack) -> dict:
     return env
 
 
-def start_stack(stack: Stack, *, schema_from: str | None, setup_script: str, spec: dict) -> None:
-    """Everything started and set up; `stop()` it in a `finally` whatever happens."""
+def start_stack(
+    stack: Stack, *, schema_from: str | None, write_newsroom: Callable[[Stack], dict]
+) -> None:
+    """Everything started and set up; `stop()` it in a `finally` whatever happens.
+
+    write_newsroom(stack): writes the newsroom in the stack's database once its schema
+    is there, and returns what the load needs (tests/faults/scenarios.py's SETUP)."""
     began = time.monotonic()
     stack.media.mount()
-    stack.postgres.init()
-    stack.postgres.start()
-    stack.redis.start()
     stack.env = site_environment(stack)
-    stack.timings["database"] = (
-        stack.postgres.load_from(schema_from) if schema_from else stack.postgres.migrate(stack.env)
-    )
-    stack.setup = run_script(stack.env, setup_script, spec)
-    stack.timings["setup"] = time.monotonic() - began
-    stack.start_web()
-    stack.start_edge()
+
+    def database() -> float:
+        stack.postgres.init()
+        stack.postgres.start()
+        if schema_from:
+            return stack.postgres.load_from(schema_from)
+        return stack.postgres.migrate(stack.env)
+
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="faults-start") as pool:
+        loaded = pool.submit(database)
+        redis = pool.submit(stack.redis.start)
+        edge = pool.submit(stack.launch_edge)  # compiles while the rest starts
+        stack.timings["database"] = loaded.result()
+        redis.result()
+        edge.result()
+    # The worker takes the tasks the newsroom queues as they come. The web server starts
+    # after it: each of its processes remembers the site it first serves (site_memo).
     stack.start_worker("worker")
+    stack.setup = write_newsroom(stack)
+    stack.timings["setup"] = time.monotonic() - began
+    stack.launch_web()
+    stack.wait_for_web()
+    stack.wait_for_edge()
     stack.timings["start"] = time.monotonic() - began
+
+
+def newsroom_by_shell(setup_script: str, spec: dict) -> Callable[[Stack], dict]:
+    """write_newsroom for a caller without Django: `setup_script` in `kiosque shell`."""
+    return lambda stack: run_script(stack.env, setup_script, spec)
