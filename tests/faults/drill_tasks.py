@@ -6,8 +6,6 @@ import time
 
 from django_tasks import task
 
-TASK_PATH = "tests.faults.drill_tasks.outlast"
-
 
 @task()
 def outlast(seconds: float) -> float:

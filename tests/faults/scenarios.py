@@ -25,7 +25,6 @@ from pathlib import Path
 
 from cluster.drill_writers import Account, Commenter, page_kind, page_title
 from cluster.load import Actor, Answer, Edge, Journal, Load, Sample, fetch
-from tests.faults import drill_tasks
 from tests.faults.stack import Stack, http_status, stop_process, wait_for
 
 MARKER_PREFIX = "kqf"
@@ -35,6 +34,8 @@ ACCOUNTS_PAUSED_FR = "Comptes en pause"  # the title of the accounts-paused page
 # Outcomes that leave a submission unanswered: the commenter posts the same text again.
 RETRIED = ("unavailable", "no answer", "status-5")
 
+# Run by the stack's worker when PostgreSQL stops (by its path: no Django here).
+DRILL_TASK = "tests.faults.drill_tasks.outlast"
 PASSWORD = "une phrase assez longue pour passer"
 COMMENT_INTERVAL = 2  # seconds between two comments of one reader (the site's setting)
 
@@ -332,7 +333,7 @@ def postgres_restart(run: Run, window: Window, down_seconds: float) -> None:
         "args_kwargs, priority, task_path, worker_ids, queue_name, backend_name, run_after, "
         "exception_class_path, traceback) VALUES (gen_random_uuid(), 'READY', now(), %s, 0, "
         "%s, '[]', 'default', 'default', now(), '', '') RETURNING id::text",
-        (json.dumps({"args": [], "kwargs": {"seconds": 1.0}}), drill_tasks.TASK_PATH),
+        (json.dumps({"args": [], "kwargs": {"seconds": 1.0}}), DRILL_TASK),
     )[0]
     time.sleep(1.0)  # the load before the fault
     wait_for(lambda: task_status(stack, task) == "RUNNING", "the drill's task started", 20)

@@ -58,7 +58,6 @@ LOST_SECONDS = 1.5  # KIOSQUE_WORKER_LOST_SECONDS of the drills' workers
 MEDIA_MEGABYTES = 8
 ANSWER_PREFIX = "FAULTS-JSON "
 SETTINGS_MODULE = "tests.faults.settings"
-ADMIN_PATH = "admin/"  # production's default: the stack sets no ADMIN_PATH
 # Variables of the caller's shell that would point the site elsewhere.
 NOT_INHERITED = (
     "DATABASE_URL",
@@ -365,6 +364,37 @@ def run_script(env: dict, body: str, spec: dict) -> dict:
     raise StackError(f"the script answered nothing:\n{_tail(output)}")
 
 
+# Made by the site's own settings, as `kiosque edge` makes them before its exec.
+EDGE_COMMAND_SCRIPT = """
+import json, sys
+from pathlib import Path
+import django
+django.setup()
+from django.conf import settings
+from kiosque.edge.varnish import varnishd_command, vcl_for
+port, backend_port, folder = int(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
+folder.mkdir(exist_ok=True)
+(folder / "kiosque.vcl").write_text(vcl_for(backend_port, settings.ADMIN_PATH))
+print(json.dumps(varnishd_command(
+    host="127.0.0.1", port=port, vcl_file=folder / "kiosque.vcl",
+    work_dir=folder / "varnish", memory="32m", quiet_log=True,
+)))
+"""
+
+
+def edge_command(stack: Stack) -> list[str]:
+    """varnishd's command line and VCL file for the stack (a Python start, once)."""
+    done = subprocess.run(
+        [sys.executable, "-c", EDGE_COMMAND_SCRIPT, str(stack.edge_port), str(stack.app_port),
+         str(stack.root / "edge")],
+        env=stack.env, cwd=REPO_ROOT, capture_output=True, text=True, timeout=START_SECONDS,
+        check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise StackError(f"the edge's command could not be made:\n{_tail(done.stderr)}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 # --- the whole stack ---------------------------------------------------------------------
 
 
@@ -382,6 +412,7 @@ class Stack:
     workers: dict[str, Process] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     setup: dict = field(default_factory=dict)
+    edge_command: list[str] = field(default_factory=list)
 
     @property
     def logs(self) -> Path:
@@ -422,18 +453,9 @@ class Stack:
 
     def launch_edge(self) -> None:
         """varnishd as `kiosque edge` runs it; it compiles its VCL before it listens."""
-        from kiosque.edge.varnish import varnishd_command, vcl_for
-
-        folder = self.root / "edge"
-        vcl_file = folder / "kiosque.vcl"
-        if not vcl_file.exists():
-            folder.mkdir(exist_ok=True)
-            vcl_file.write_text(vcl_for(self.app_port, ADMIN_PATH))
-        command = varnishd_command(
-            host="127.0.0.1", port=self.edge_port, vcl_file=vcl_file,
-            work_dir=folder / "varnish", memory="32m", quiet_log=True,
-        )  # fmt: skip
-        self.edge = start_process("varnish", command, self.env, self.logs)
+        if not self.edge_command:
+            self.edge_command = edge_command(self)
+        self.edge = start_process("varnish", self.edge_command, self.env, self.logs)
 
     def wait_for_edge(self) -> None:
         wait_for(lambda: http_status(self.edge_port) == 200, "Varnish answers", watch=[self.edge])
