@@ -8,7 +8,9 @@ test keeps that promise honest with real, separate OS processes on one SQLite fi
   log-ins: each writes a session row and the user's `last_login`;
 * `kiosque worker --batch` runs queued rendition tasks: each writes rendition rows
   and its own task result;
-* `kiosque demo` writes the whole demo newsroom (42 articles with their pictures).
+* `kiosque demo --renditions-by-worker` writes the whole demo newsroom (42 articles
+  with their pictures; the pictures' renditions are queued, not made: they are CPU,
+  not writes, and the worker already makes renditions).
 """
 
 import contextlib
@@ -31,7 +33,12 @@ from urllib.parse import urlencode
 import pytest
 
 LOCKED = "database is locked"
-IMAGES = 15
+IMAGES = 8
+# The worker stops after the test's tasks (three per image: its renditions, Wagtail's
+# reference and search indexes) and this many of those the demo queues (its pictures'
+# renditions, the indexes of its pages): writes overlapping the demo's, bounded.
+TASKS_PER_IMAGE = 3
+DEMO_TASKS_RUN = 12
 LOGINS = 40
 USERNAME = "redaction-essai"
 TASK_PATH = "kiosque.newsroom.tasks.pregenerate_image_renditions"
@@ -67,6 +74,9 @@ for number in range(int(os.environ["TEST_IMAGES"])):
     image.file = ImageFile(io.BytesIO(jpeg.getvalue()), name=f"essai-{number}.jpg")
     image.save()  # queues its renditions for the worker (newsroom.signals)
     tasks.append({"image": image.pk})
+# Taken first by the worker, before those the demo queues (its --max-tasks bound).
+from django_tasks_db.models import DBTaskResult
+DBTaskResult.objects.filter(status="READY").update(priority=10)
 print("SETUP " + json.dumps(tasks))
 """
 
@@ -376,8 +386,19 @@ def test_server_worker_and_cli_write_the_same_sqlite_file_at_once(tmp_path):
         wait_until_healthy(port, server)
 
         # (c) the CLI and (b) the worker start writing...
-        demo = start("demo", ["demo"], env, logs)
-        worker = start("worker", ["worker", "--batch", "--no-startup-delay"], env, logs)
+        demo = start("demo", ["demo", "--renditions-by-worker"], env, logs)
+        worker = start(
+            "worker",
+            [
+                "worker",
+                "--batch",
+                "--no-startup-delay",
+                "--max-tasks",
+                str(IMAGES * TASKS_PER_IMAGE + DEMO_TASKS_RUN),
+            ],
+            env,
+            logs,
+        )
         processes += [demo, worker]
 
         # ...and (a) the editors, who opened the log-in page meanwhile, log in once the
