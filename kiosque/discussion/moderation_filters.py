@@ -16,6 +16,8 @@ from django.urls import Resolver404, get_script_prefix, resolve
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from kiosque.core.bounds import whole_number
+
 SEARCH_MAX = 100  # characters: a sentence, not a pasted article
 SEARCH_WORDS_MAX = 8  # each word is one more condition in the query
 ID_MAX_DIGITS = 10  # a page id; longer digits are no page and would overflow the column
@@ -74,10 +76,7 @@ class QueueFilters:
 
 
 def _number(raw: str) -> int | None:
-    raw = raw.strip()
-    if raw.isascii() and raw.isdigit() and len(raw) <= ID_MAX_DIGITS:
-        return int(raw)
-    return None
+    return whole_number(raw.strip(), maximum=10**ID_MAX_DIGITS - 1)
 
 
 def top_level_sections(site: Site) -> list:
