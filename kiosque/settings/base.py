@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "kiosque.edge",
     "kiosque.editorial",
     "kiosque.live",
+    "kiosque.newsletters",
+    "kiosque.audience",
     "kiosque.search",
     "kiosque.api",
     "kiosque.demo",

@@ -27,6 +27,8 @@ LAYERS = {
         "api",
         "edge",
         "live",
+        "newsletters",
+        "audience",
     },
     # The ground, in two layers: the content model, over core.
     "newsroom": {"newsroom"},  # imports core only

@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+
+class Edition(ClusterableModel):
+    """One message of a list: a day's digest, an hour's follow batch, an alert."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")  # prepared; editors may still change it
+        HELD = "held", _("Held")  # an editor stopped it from going automatically
+        READY = "ready", _("Ready")  # approved: goes at send_at
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    newsletter = models.ForeignKey(
+        "newsletters.NewsletterList", on_delete=models.CASCADE, related_name="editions"
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    send_at = models.DateTimeField(_("sends at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Alerts: the editor who confirmed the send (the confirmation step).
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # When its recipients were listed (one Delivery each), and when the sending ran.
+    prepared_at = models.DateTimeField(_("recipients listed at"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        ordering = ["-send_at", "-pk"]
+        indexes = [models.Index(fields=["status", "send_at"])]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class EditionArticle(Orderable):
+    """The edition's articles, in the order editors set."""
+
+    edition = ParentalKey(Edition, on_delete=models.CASCADE, related_name="articles")
+    article = models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
