@@ -13,9 +13,6 @@ class HourlyPageViews(models.Model):
     hour = models.DateTimeField(_("hour"))  # the start of the hour, UTC
     views = models.PositiveIntegerField(_("views"), default=0)
 
-    def __str__(self) -> str:
-        return f"{self.page_id} @ {self.hour:%Y-%m-%d %H}h: {self.views}"
-
     class Meta:
         verbose_name = _("page views per hour")
         verbose_name_plural = _("page views per hour")
@@ -23,6 +20,9 @@ class HourlyPageViews(models.Model):
             models.UniqueConstraint(fields=["page", "hour"], name="audience_one_row_per_page_hour")
         ]
         indexes = [models.Index(fields=["hour"])]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} @ {self.hour:%Y-%m-%d %H}h: {self.views}"
 
 
 class MostRead(models.Model):

@@ -28,9 +28,6 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
 
-    def __str__(self) -> str:
-        return f"{self.edition_id} → {self.subscriber_id}: {self.status}"
-
     class Meta:
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
@@ -40,3 +37,6 @@ class Delivery(models.Model):
             )
         ]
         indexes = [models.Index(fields=["edition", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.edition_id} → {self.subscriber_id}: {self.status}"

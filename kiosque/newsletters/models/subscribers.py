@@ -50,9 +50,6 @@ class Subscription(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
 
-    def __str__(self) -> str:
-        return f"{self.subscriber_id} → {self.newsletter_id}: {self.status}"
-
     class Meta:
         verbose_name = _("subscription")
         verbose_name_plural = _("subscriptions")
@@ -62,6 +59,9 @@ class Subscription(models.Model):
             )
         ]
         indexes = [models.Index(fields=["newsletter", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.subscriber_id} → {self.newsletter_id}: {self.status}"
 
 
 class ConsentEvent(models.Model):
@@ -85,12 +85,12 @@ class ConsentEvent(models.Model):
     # Where: the path of the page the form was on (no IP address, no user agent).
     source_path = models.CharField(_("page"), max_length=500, blank=True)
 
-    def __str__(self) -> str:
-        return (
-            f"{self.subscriber_id} {self.action} {self.newsletter_id} at {self.at:%Y-%m-%d %H:%M}"
-        )
-
     class Meta:
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
         ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.subscriber_id} {self.action} {self.newsletter_id} at {self.at:%Y-%m-%d %H:%M}"
+        )
