@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -26,6 +27,10 @@ class Edition(ClusterableModel):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     send_at = models.DateTimeField(_("sends at"), null=True, blank=True)
+    # What the edition is for, unique per list, so that two workers ticking at once (or
+    # an editor's double click) make one edition, not two: "digest:2026-12-07" (the
+    # newsroom's day), "follow:2026-12-07T14" (the UTC hour), "alert:<the form's key>".
+    occasion = models.CharField(_("occasion"), max_length=60, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -44,6 +49,15 @@ class Edition(ClusterableModel):
         verbose_name_plural = _("editions")
         ordering = ["-send_at", "-pk"]
         indexes = [models.Index(fields=["status", "send_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["newsletter", "occasion"],
+                condition=~Q(occasion=""),
+                name="newsletter_one_edition_per_occasion",
+            )
+        ]
+        # Sending an alert is the publishing roles' (granted by migration).
+        permissions = [("send_alert", _("Can send breaking-news alerts"))]
 
     def __str__(self) -> str:
         return self.subject
