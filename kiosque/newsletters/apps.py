@@ -6,3 +6,24 @@ class NewslettersConfig(AppConfig):
     name = "kiosque.newsletters"
     label = "newsletters"
     verbose_name = _("Newsletters")
+
+    def ready(self) -> None:
+        self._register_edition_jobs()
+
+    def _register_edition_jobs(self) -> None:
+        """The digests' preparing and sending, and the follows' hourly batches, run by
+        every `kiosque worker` (core's periodic jobs: core may not import this app)."""
+        from kiosque.core import periodic_jobs
+        from kiosque.newsletters.digest import run_digests, seconds_until_next_digest
+        from kiosque.newsletters.follows import run_follows
+
+        periodic_jobs.register(
+            periodic_jobs.PeriodicJob(
+                name="Newsletter digests",
+                run=run_digests,
+                seconds_until_due=seconds_until_next_digest,
+            )
+        )
+        periodic_jobs.register(
+            periodic_jobs.PeriodicJob(name="Newsletter follows", run=run_follows)
+        )
