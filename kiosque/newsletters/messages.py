@@ -1,0 +1,244 @@
+"""An edition as an e-mail: rendered once, then one message per recipient.
+
+The templates (newsletters/email/edition.html and .txt) run once per edition, in the
+list's language (French, or English for an English list), with every link absolute under
+BASE_URL and the lead pictures' renditions made then. What differs between two
+recipients is only their unsubscribe link: the rendered text and HTML hold a marker, and
+`message_for()` puts the recipient's link in its place (a string replacement, no
+template). The marker carries a random part drawn at each rendering, so no article text
+can contain it.
+
+Nothing in a message tracks its reader: no pixel, no redirect through the site, links
+to the pages themselves. The only pictures are the articles' own.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from email.header import Header
+from email.utils import make_msgid
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from kiosque.newsletters.tokens import unsubscribe_url
+from kiosque.newsroom.text.credit_line import credit_line
+from kiosque.newsroom.text.photo_credit import photo_credit
+from kiosque.newsroom.text.topic_prefix import title_starts_with_topic
+from kiosque.newsroom.text.typography import typeset
+
+# Mail clients show a picture at most this wide (CSS px); the file is twice as wide for
+# screens of device pixel ratio 2. JPEG: several clients (Outlook on Windows) show no WebP.
+PICTURE_WIDTH = 600
+PICTURE_SPEC = "fill-1200x675|format-jpeg|jpegquality-80"
+PICTURE_HEIGHT = 338  # 600 × 9/16: the box kept while the picture loads
+
+
+def absolute(address: str) -> str:
+    """`/monde/x/` → `https://site/monde/x/`; addresses with a scheme are kept."""
+    if urlsplit(address).scheme:
+        return address
+    return settings.BASE_URL.rstrip("/") + "/" + address.lstrip("/")
+
+
+def site_domain() -> str:
+    return urlsplit(settings.BASE_URL).hostname or "kiosque.invalid"
+
+
+def page_address(page) -> str:
+    """A page's address under BASE_URL, in the active language's URL prefix."""
+    parts = page.get_url_parts()
+    if parts is None:
+        return ""
+    return absolute(parts[2])
+
+
+@dataclass(frozen=True)
+class MessagePicture:
+    url: str
+    width: int
+    height: int
+    alt: str
+    caption: str
+    credit: str
+
+
+@dataclass(frozen=True)
+class MessageArticle:
+    url: str
+    title: str
+    kicker: str  # « Analyse · Crise en Ukraine »: the type, then the topic or the section
+    kicker_url: str
+    standfirst: str
+    credit: str  # « Article rédigé par franceinfo avec AFP »
+    picture: MessagePicture | None
+
+
+def lead_picture(article) -> MessagePicture | None:
+    """The lead image's rendition for mail, made now if it does not exist yet (this runs
+    when the edition is prepared, not per recipient)."""
+    image = article.lead_image
+    if image is None:
+        return None
+    rendition = image.get_rendition(PICTURE_SPEC)
+    height = round(PICTURE_WIDTH * rendition.height / rendition.width) if rendition.width else 0
+    return MessagePicture(
+        url=absolute(rendition.url),
+        width=PICTURE_WIDTH,
+        height=height or PICTURE_HEIGHT,
+        alt=article.lead_image_alt or image.description or "",
+        caption=typeset(article.lead_image_caption or image.caption or "", article.language),
+        credit=article.lead_image_credit
+        or photo_credit(photographer=image.photographer, source=image.source, agency=image.agency),
+    )
+
+
+def article_credit(article, newsroom_name: str, language: str) -> str:
+    """The article page's credit line, names as text: « … par franceinfo avec AFP »."""
+    authors = []
+    for link in article.article_authors.select_related("author"):
+        if link.author.live and link.author.title not in authors:
+            authors.append(link.author.title)
+    return credit_line(
+        newsroom=newsroom_name,
+        agencies=[agency.name for agency in article.agencies.all()],
+        authors=authors,
+        language=language,
+    )
+
+
+def message_article(article, newsroom_name: str, language: str) -> MessageArticle:
+    from kiosque.newsroom.jinja2tags import article_type_label
+
+    kicker, kicker_url = str(article_type_label(article)), ""
+    topic = article.topic if article.topic is not None and article.topic.live else None
+    place = topic or article.get_parent()
+    if place is not None and place.depth > 2:  # a section or a topic, never the home page
+        if topic is None or not title_starts_with_topic(article.title, topic.title):
+            kicker = f"{kicker} · {place.title}"
+            kicker_url = page_address(place)
+    return MessageArticle(
+        url=page_address(article),
+        title=typeset(article.title, article.language),
+        kicker=typeset(kicker, article.language),
+        kicker_url=kicker_url,
+        standfirst=typeset(article.standfirst or "", article.language),
+        credit=article_credit(article, newsroom_name, language),
+        picture=lead_picture(article),
+    )
+
+
+def newsroom_settings():
+    from wagtail.models import Site
+
+    from kiosque.newsroom.models import NewsroomSettings
+
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    return NewsroomSettings.for_site(site) if site is not None else NewsroomSettings()
+
+
+def list_id(newsletter) -> str:
+    """RFC 2919: a label unique to the list under the site's domain, with its name."""
+    label = f"{newsletter.slug}.newsletters.{site_domain()}"
+    name = newsletter.name.replace('"', "'").replace("\\", "")
+    try:
+        name.encode("ascii")
+        shown = f'"{name}"'
+    except UnicodeEncodeError:
+        shown = Header(name, "utf-8").encode()
+    return f"{shown} <{label}>"
+
+
+@dataclass(frozen=True)
+class PreparedEdition:
+    """One edition rendered, ready to become any number of messages."""
+
+    edition_id: int
+    newsletter_id: int
+    subject: str
+    from_email: str
+    list_id: str
+    language: str
+    html: str  # with `marker` where each recipient's unsubscribe link goes
+    text: str
+    marker: str
+
+    def unsubscribe_link(self, subscriber_id: int) -> str:
+        return unsubscribe_url(subscriber_id, self.newsletter_id)
+
+    def message_for(self, subscriber) -> EmailMultiAlternatives:
+        """The message to one subscriber (any object with `pk` and `email`)."""
+        link = self.unsubscribe_link(subscriber.pk)
+        message = EmailMultiAlternatives(
+            subject=self.subject,
+            body=self.text.replace(self.marker, link),
+            from_email=self.from_email,
+            to=[subscriber.email],
+            headers={
+                "List-Id": self.list_id,
+                # RFC 8058: mail providers offer « unsubscribe » and POST to this address
+                # themselves; no mailto, so nothing depends on reading a mailbox.
+                "List-Unsubscribe": f"<{link}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                "Message-ID": make_msgid(f"edition{self.edition_id}", domain=site_domain()),
+            },
+        )
+        message.attach_alternative(self.html.replace(self.marker, escape(link)), "text/html")
+        return message
+
+    def html_preview(self) -> str:
+        """The HTML as recipients see it, for the admin (the unsubscribe link inert)."""
+        return self.html.replace(self.marker, "#")
+
+    def text_preview(self) -> str:
+        return self.text.replace(self.marker, absolute("/"))
+
+
+def render_edition(edition) -> PreparedEdition:
+    """Render `edition` once, in its list's language; renditions are made here."""
+    newsletter = edition.newsletter
+    newsroom = newsroom_settings()
+    language = newsletter.language or settings.LANGUAGE_CODE
+    marker = f"kiosque-unsubscribe-{secrets.token_hex(12)}"
+    with override(language):
+        articles = [
+            message_article(item.article.specific, newsroom.newsroom_name, language)
+            for item in edition.articles.select_related("article").order_by("sort_order", "pk")
+            if item.article.live
+        ]
+        context = {
+            "edition": edition,
+            "subject": typeset(edition.subject, language),
+            "intro": typeset(edition.intro or "", language),
+            "newsletter_name": newsletter.name,
+            "site_name": newsroom.site_name,
+            "publisher_name": newsroom.publisher_name,
+            "home_url": absolute("/en/" if language == "en" else "/"),
+            "articles": articles,
+            "unsubscribe_url": marker,
+            "language": language,
+            "why": typeset(
+                _('You receive this e-mail because you subscribed to "%(list)s" on %(site)s.')
+                % {"list": newsletter.name, "site": newsroom.site_name},
+                language,
+            ),
+        }
+        html = render_to_string("newsletters/email/edition.html", context)
+        text = render_to_string("newsletters/email/edition.txt", context)
+    return PreparedEdition(
+        edition_id=edition.pk,
+        newsletter_id=newsletter.pk,
+        subject=" ".join(edition.subject.split()),  # a header is one line
+        from_email=settings.NEWSLETTER_FROM_EMAIL,
+        list_id=list_id(newsletter),
+        language=language,
+        html=html,
+        text=text,
+        marker=marker,
+    )
