@@ -384,6 +384,20 @@ EDGE_LISTING_SECONDS = env_int("EDGE_LISTING_SECONDS", 300)
 EDGE_STALE_WHILE_REVALIDATE = env_int("EDGE_STALE_WHILE_REVALIDATE", 60)
 EDGE_STALE_IF_ERROR = env_int("EDGE_STALE_IF_ERROR", 86400)
 
+# Newsletters (docs/newsletter-sending.md): the sender, and how fast the workers send
+# through the SMTP server of EMAIL_HOST (production.py). The rate is per sending worker;
+# a message the server defers is tried again after NEWSLETTER_RETRY_SECONDS, doubled at
+# each attempt, and given up after NEWSLETTER_MAX_ATTEMPTS.
+NEWSLETTER_FROM_EMAIL = env("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+NEWSLETTER_SEND_RATE = float(env("NEWSLETTER_SEND_RATE", "50"))  # messages a second; 0: no limit
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)  # messages per SMTP connection
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+NEWSLETTER_RETRY_SECONDS = env_int("NEWSLETTER_RETRY_SECONDS", 300)
+NEWSLETTER_SMTP_TIMEOUT = env_int("NEWSLETTER_SMTP_TIMEOUT", 30)
+# A message claimed by a worker that died this long ago is recorded as interrupted (it is
+# never sent twice); far longer than one SMTP exchange under NEWSLETTER_SMTP_TIMEOUT.
+NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 300)
+
 # Public API (kiosque.api, docs/api.md): read-only, public data only.
 # Origins allowed to read it from a browser: "*" (default: the data is public and the
 # API never uses cookies), a comma-separated list of origins, or empty for none.
