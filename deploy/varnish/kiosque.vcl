@@ -181,6 +181,15 @@ sub vcl_deliver {
     if (resp.status >= 500 && req.http.X-Kiosque-Shared && !req.http.X-Kiosque-Stale-If-Error) {
         call stale_if_error;
     }
+    # A page view (kiosque/audience/counting.py), whether the copy comes from the cache
+    # or not: logged for varnishncsa (deploy/varnish/kiosque-audience.service), then
+    # removed, as the object keeps it for the next readers.
+    if (resp.http.X-Kiosque-Count) {
+        if (req.esi_level == 0) {
+            std.log("count:" + resp.http.X-Kiosque-Count);
+        }
+        unset resp.http.X-Kiosque-Count;
+    }
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

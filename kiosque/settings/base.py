@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kiosque.core.middleware.RejectControlCharactersMiddleware",
+    # Above the 304 answers: marks page views for the edge's log (docs/audience.md).
+    "kiosque.audience.middleware.PageViewMiddleware",
     # ETag and 304 answers from the headers the edge middleware sets just below it.
     "django.middleware.http.ConditionalGetMiddleware",
     # Above everything that can still change a response (sessions, redirects, 410s).
@@ -383,6 +385,16 @@ EDGE_ARTICLE_SECONDS = env_int("EDGE_ARTICLE_SECONDS", 600)
 EDGE_LISTING_SECONDS = env_int("EDGE_LISTING_SECONDS", 300)
 EDGE_STALE_WHILE_REVALIDATE = env_int("EDGE_STALE_WHILE_REVALIDATE", 60)
 EDGE_STALE_IF_ERROR = env_int("EDGE_STALE_IF_ERROR", 86400)
+
+# Audience (docs/audience.md): page views counted from the edge's log. The access logs the
+# worker reads every AUDIENCE_INGEST_SECONDS (one per edge; comma-separated), and the
+# file the application writes its own page views to when no edge is in front (`make run`;
+# empty with EDGE_URL: the edge counts them, never both).
+AUDIENCE_LOG_FILES = env_list("AUDIENCE_LOG_FILES", [str(VAR_DIR / "log" / "audience.log")])
+AUDIENCE_SERVER_LOG = env(
+    "AUDIENCE_SERVER_LOG", "" if EDGE_URL else str(VAR_DIR / "log" / "audience.log")
+)
+AUDIENCE_INGEST_SECONDS = env_int("AUDIENCE_INGEST_SECONDS", 60)
 
 # Newsletters (docs/newsletter-sending.md): the sender, and how fast the workers send
 # through the SMTP server of EMAIL_HOST (production.py). The rate is per sending worker;

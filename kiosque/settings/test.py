@@ -41,3 +41,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"handlers": [], "level": "WARNING"},
 }
+
+# Page views are marked with their header; none is written to a file (tests/audience).
+AUDIENCE_SERVER_LOG = ""
+AUDIENCE_LOG_FILES = []

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from kiosque.audience.edge_log import start_page_view_log
 from kiosque.edge.varnish import (
     DEFAULT_PURGERS,
     EdgeSetupError,
@@ -102,5 +103,10 @@ class Command(BaseCommand):
             f"Edge on http://{host}:{port}/ in front of {fronted} "
             f"(purges: set EDGE_URL=http://{host}:{port} for the site)"
         )
+        if not quiet_log:
+            # The page views it serves, for the worker to count (docs/audience.md).
+            page_views = Path(settings.VAR_DIR) / "log" / "audience.log"
+            start_page_view_log(work_dir=work_dir / "varnish", log_file=page_views)
+            self.stdout.write(f"Page views logged to {page_views}")
         self.stdout.flush()
         os.execv(command[0], command)  # noqa: S606 (varnishd, arguments built above)
