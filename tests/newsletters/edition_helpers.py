@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
-import types
 from datetime import time
 
 from django.utils import timezone
 
 from kiosque.newsletters.models import (
     ConsentEvent,
-    Delivery,
     Edition,
     NewsletterList,
     Subscriber,
@@ -50,38 +46,3 @@ def subscribe(newsletter: NewsletterList, *emails: str) -> list[Subscription]:
 
 def article_ids(edition: Edition) -> list[int]:
     return list(edition.articles.order_by("sort_order").values_list("article_id", flat=True))
-
-
-def use_sending(monkeypatch) -> None:
-    """The real kiosque.newsletters.sending when it exists; until then a stand-in that
-    lists the recipients as it would (one Delivery each) and marks the edition sending."""
-    try:
-        importlib.import_module("kiosque.newsletters.sending")
-        return
-    except ImportError:
-        pass
-
-    def start_sending(edition: Edition) -> int:
-        subscriptions = Subscription.objects.filter(
-            newsletter=edition.newsletter,
-            status=Subscription.Status.CONFIRMED,
-            subscriber__suspended_at__isnull=True,
-        )
-        for subscription in subscriptions:
-            Delivery.objects.get_or_create(edition=edition, subscriber=subscription.subscriber)
-        Edition.objects.filter(pk=edition.pk).update(
-            status=Edition.Status.SENDING, prepared_at=timezone.now()
-        )
-        return subscriptions.count()
-
-    def edition_progress(edition: Edition) -> dict:
-        counts = {status: 0 for status in Delivery.Status.values}
-        for status in Delivery.objects.filter(edition=edition).values_list("status", flat=True):
-            counts[status] += 1
-        counts["total"] = sum(counts.values())
-        return counts
-
-    stand_in = types.ModuleType("kiosque.newsletters.sending")
-    stand_in.start_sending = start_sending
-    stand_in.edition_progress = edition_progress
-    monkeypatch.setitem(sys.modules, "kiosque.newsletters.sending", stand_in)

@@ -11,7 +11,7 @@ from kiosque.newsletters.digest import prepare_digest, prepare_due_digests, run_
 from kiosque.newsletters.models import Delivery, Edition
 from kiosque.newsroom.models import HomeFeaturedSlot
 from tests.factories import make_article, publish
-from tests.newsletters.edition_helpers import article_ids, make_list, subscribe, use_sending
+from tests.newsletters.edition_helpers import article_ids, make_list, subscribe
 
 pytestmark = pytest.mark.django_db
 
@@ -23,11 +23,6 @@ SEND_UTC = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
 
 def at(moment: datetime):
     return time_machine.travel(moment, tick=False)
-
-
-@pytest.fixture(autouse=True)
-def sending(monkeypatch):
-    use_sending(monkeypatch)
 
 
 @pytest.fixture
