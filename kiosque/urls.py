@@ -42,6 +42,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("compte/", include("kiosque.readers.urls")),
     path("commentaires/", include("kiosque.discussion.urls")),
+    path("lettres/", include("kiosque.newsletters.urls")),  # sign-up, confirmation, unsubscribe
     path("recherche/", include("kiosque.search.urls")),  # /recherche/ and /en/recherche/
     path("", include("kiosque.editorial.urls")),  # /rectificatifs/
     path("", include("kiosque.live.urls")),  # /direct/<id>/nouveautes.json

@@ -87,7 +87,7 @@ sub vcl_recv {
 
     # The personal parts of the site, the admin and documents that may be restricted:
     # never cached, cookies kept.
-    if (req.url ~ "^/(en/)?(compte|commentaires|signaler)/"
+    if (req.url ~ "^/(en/)?(compte|commentaires|signaler|lettres)/"
         || req.url ~ "^/admin/" # make edge: ADMIN_PATH
         || req.url ~ "^/documents/"
         || req.url ~ "^/healthz") {

@@ -9,6 +9,17 @@ class NewslettersConfig(AppConfig):
 
     def ready(self) -> None:
         self._register_edition_jobs()
+        self._register_subscribing()
+
+    def _register_subscribing(self) -> None:
+        """« Mon compte »'s newsletters, their export and erasing (readers may not import
+        this app); the sign-up forms of cached pages follow changes of the lists."""
+        from kiosque.newsletters import signup_signals
+        from kiosque.newsletters.reader_data import HOLDER
+        from kiosque.readers import data_holders
+
+        data_holders.register(HOLDER)
+        signup_signals.connect()
 
     def _register_edition_jobs(self) -> None:
         """The digests' preparing and sending, and the follows' hourly batches, run by

@@ -152,6 +152,7 @@ TEMPLATES = [
                 "kiosque.readers.jinja2tags.ReadersExtension",
                 "kiosque.discussion.jinja2tags.DiscussionExtension",
                 "kiosque.distribution.jinja2tags.DistributionExtension",
+                "kiosque.newsletters.jinja2tags.NewslettersExtension",
             ],
             "context_processors": READER_CONTEXT_PROCESSORS,
         },
@@ -409,6 +410,12 @@ NEWSLETTER_SMTP_TIMEOUT = env_int("NEWSLETTER_SMTP_TIMEOUT", 30)
 # A message claimed by a worker that died this long ago is recorded as interrupted (it is
 # never sent twice); far longer than one SMTP exchange under NEWSLETTER_SMTP_TIMEOUT.
 NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 300)
+
+# Newsletter sign-up (docs/newsletters.md): forms posted per client address (behind the
+# edge, the address API_TRUSTED_PROXIES says), and confirmation mails per e-mail address,
+# counted in the cache: "N/s", "N/m", "N/h" or "N/d"; "off" disables.
+NEWSLETTER_SUBSCRIBE_RATE_LIMIT = env("NEWSLETTER_SUBSCRIBE_RATE_LIMIT", "30/h")
+NEWSLETTER_CONFIRMATION_RATE_LIMIT = env("NEWSLETTER_CONFIRMATION_RATE_LIMIT", "3/h")
 
 # Public API (kiosque.api, docs/api.md): read-only, public data only.
 # Origins allowed to read it from a browser: "*" (default: the data is public and the
