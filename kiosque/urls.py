@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("recherche/", include("kiosque.search.urls")),  # /recherche/ and /en/recherche/
     path("", include("kiosque.editorial.urls")),  # /rectificatifs/
     path("", include("kiosque.live.urls")),  # /direct/<id>/nouveautes.json
+    path("", include("kiosque.audience.urls")),  # /plus-lus/: the edge includes it (ESI)
     # Feeds (/rss.xml, /monde/atom.xml…) before Wagtail's catch-all
     *distribution_urls.feed_urlpatterns,
     path("", include(wagtail_urls)),

@@ -67,6 +67,9 @@ sub vcl_recv {
         unset req.http.X-Kiosque-Shared;
         unset req.http.X-Kiosque-Stale-If-Error;
     }
+    # ESI (« Les plus lus »): only the pages this edge stores get includes to assemble;
+    # what a client sends is never believed.
+    unset req.http.Surrogate-Capability;
     set req.backend_hint = application.backend();
 
     if (req.method == "PURGE") {
@@ -115,6 +118,7 @@ sub vcl_recv {
         set req.grace = 60s;
     }
     set req.http.X-Kiosque-Shared = "1";
+    set req.http.Surrogate-Capability = "kiosque=ESI/1.0";
     return (hash);
 }
 
@@ -145,6 +149,13 @@ sub vcl_backend_error {
 }
 
 sub vcl_backend_response {
+    # A page with an include (« Les plus lus ») is assembled here at each delivery: the
+    # page stays stored while the included part is fetched, kept and purged on its own.
+    if (beresp.http.Surrogate-Control ~ "ESI/1\.0") {
+        unset beresp.http.Surrogate-Control;
+        set beresp.do_esi = true;
+        set beresp.http.X-Kiosque-ESI = "1";
+    }
     # An application error on a shared page is never stored, and never replaces the copy
     # readers have: stale-if-error (the client side serves the stale copy, vcl_deliver).
     if (beresp.status >= 500 && !bereq.uncacheable) {
@@ -190,6 +201,19 @@ sub vcl_deliver {
         }
         unset resp.http.X-Kiosque-Count;
     }
+    if (req.esi_level > 0 && resp.status != 200) {
+        # An included part that failed leaves its place empty: no error page in a page.
+        return (synth(204, "No Content"));
+    }
+    if (resp.http.X-Kiosque-ESI) {
+        # The page's validators describe the page without its included part, which may
+        # have changed since: a 304 would keep an old « Les plus lus » in the browser.
+        unset resp.http.X-Kiosque-ESI;
+        unset resp.http.ETag;
+        unset resp.http.Last-Modified;
+        unset req.http.If-None-Match;
+        unset req.http.If-Modified-Since;
+    }
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {
@@ -204,6 +228,10 @@ sub vcl_deliver {
 sub vcl_synth {
     if (resp.status >= 500 && req.http.X-Kiosque-Shared && !req.http.X-Kiosque-Stale-If-Error) {
         call stale_if_error;
+    }
+    if (req.esi_level > 0) {
+        set resp.body = "";
+        return (deliver);
     }
     set resp.http.X-Cache = "MISS";
     unset resp.http.X-Varnish;

@@ -19,6 +19,8 @@ purges its keys. Keys are short because a listing carries one per card it shows.
     corrections  the public list of corrections (« Rectificatifs »)
     api        public API answers
     nf         "not found" answers: a page published at that address must replace them
+    mostread   « Les plus lus »: its fragment (an ESI include at the edge), purged by the
+               worker's job only when a list changed (kiosque/audience/most_read.py)
 """
 
 from collections.abc import Iterable
@@ -32,6 +34,7 @@ SEARCH = "search"
 CORRECTIONS = "corrections"
 API = "api"
 NOT_FOUND = "nf"
+MOST_READ = "mostread"
 
 REQUEST_ATTRIBUTE = "_edge_keys"
 CAPTURES_ATTRIBUTE = "_edge_key_captures"

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
+from kiosque.edge import esi, policy
 from kiosque.edge import keys as edge_keys
-from kiosque.edge import policy
 from kiosque.edge.clock import clock_for
 from kiosque.edge.fragments import remember_page_fragments
 
@@ -101,6 +101,7 @@ class EdgeCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        esi.mark_response(request, response)  # a page with « Les plus lus » as an include
         if request.method not in ("GET", "HEAD"):
             return response
         if response.status_code == 200 and getattr(request, PAGE_ATTRIBUTE, None) is not None:

@@ -152,6 +152,7 @@ TEMPLATES = [
                 "kiosque.readers.jinja2tags.ReadersExtension",
                 "kiosque.discussion.jinja2tags.DiscussionExtension",
                 "kiosque.distribution.jinja2tags.DistributionExtension",
+                "kiosque.audience.jinja2tags.AudienceExtension",
                 "kiosque.newsletters.jinja2tags.NewslettersExtension",
             ],
             "context_processors": READER_CONTEXT_PROCESSORS,
@@ -386,6 +387,9 @@ EDGE_ARTICLE_SECONDS = env_int("EDGE_ARTICLE_SECONDS", 600)
 EDGE_LISTING_SECONDS = env_int("EDGE_LISTING_SECONDS", 300)
 EDGE_STALE_WHILE_REVALIDATE = env_int("EDGE_STALE_WHILE_REVALIDATE", 60)
 EDGE_STALE_IF_ERROR = env_int("EDGE_STALE_IF_ERROR", 86400)
+# « Les plus lus » (docs/most-read.md): how often the worker computes the lists, and the
+# longest the edge keeps the block between two purges.
+AUDIENCE_REFRESH_SECONDS = env_int("AUDIENCE_REFRESH_SECONDS", 300)
 
 # Audience (docs/audience.md): page views counted from the edge's log. The access logs the
 # worker reads every AUDIENCE_INGEST_SECONDS (one per edge; comma-separated), and the

@@ -1,0 +1,132 @@
+"""The audience page in the Wagtail admin (« Audience »), for editors and administrators.
+
+Who may see it: the `audience.view_hourlypageviews` permission (migration 0002 grants it
+to Éditeurs and Administrateurs). A period other than 1, 7 or 30 days is refused with a
+message and the default period is shown: never a server error.
+"""
+
+import csv
+import io
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kiosque.audience import chart, report
+
+PERMISSION = "audience.view_hourlypageviews"
+
+
+def may_see_audience(user) -> bool:
+    return user.is_active and user.has_perm(PERMISSION)
+
+
+def _require_permission(request) -> None:
+    if not may_see_audience(request.user):
+        raise PermissionDenied
+
+
+class PeriodForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label=gettext_lazy("Period"),
+        choices=[
+            (1, gettext_lazy("Last 24 hours")),
+            (7, gettext_lazy("Last 7 days")),
+            (30, gettext_lazy("Last 30 days")),
+        ],
+        coerce=int,
+        initial=report.DEFAULT_DAYS,
+    )
+
+
+def _period(request) -> tuple[PeriodForm, int]:
+    """The form and the number of days: the default when none or a bad one is asked."""
+    if "days" not in request.GET:
+        return PeriodForm(initial={"days": report.DEFAULT_DAYS}), report.DEFAULT_DAYS
+    form = PeriodForm(request.GET)
+    if form.is_valid():
+        return form, form.cleaned_data["days"]
+    return form, report.DEFAULT_DAYS
+
+
+def _zone(request):
+    from kiosque.newsroom.models import NewsroomSettings
+
+    return NewsroomSettings.for_request(request).zone
+
+
+def audience(request):
+    _require_permission(request)
+    form, days = _period(request)
+    zone = _zone(request)
+    timezone.activate(zone)  # the hours in the newsroom's zone; reset after the request
+    data = report.build_report(days)
+    title = _("Views per hour, last %(days)s days") % {"days": days}
+    if days == 1:
+        title = _("Views per hour, last 24 hours")
+    context = {
+        "form": form,
+        "days": days,
+        "report": data,
+        "chart": chart.views_chart(data.hours, zone, title=title),
+        "chart_title": title,
+        "zone_name": str(zone),
+        "hours": [(point.hour.astimezone(zone), point.views) for point in data.hours],
+    }
+    return TemplateResponse(request, "audience/admin/audience.html", context)
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection): a
+# title written "=HYPERLINK(…)" by someone upstream must stay text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([safe_cell(cell) for cell in header])
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
+    # A byte-order mark: spreadsheets otherwise read UTF-8 accents as Latin-1.
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def hours_csv(request):
+    _require_permission(request)
+    _form, days = _period(request)
+    zone = _zone(request)
+    start, end = report.period_bounds(days)
+    rows = (
+        (point.hour.astimezone(zone).isoformat(), point.views)
+        for point in report.hourly_series(start, end)
+    )
+    return _csv_response(
+        f"audience-heures-{days}j.csv", [_("hour (%(zone)s)") % {"zone": zone}, _("views")], rows
+    )
+
+
+def articles_csv(request):
+    _require_permission(request)
+    _form, days = _period(request)
+    data = report.build_report(days)
+    rows = (
+        (row.page_id, row.title, row.views, _("yes") if row.is_live_coverage else "")
+        for row in data.articles
+    )
+    return _csv_response(
+        f"audience-articles-{days}j.csv", [_("id"), _("title"), _("views"), _("live")], rows
+    )
