@@ -7,6 +7,7 @@ a policy that runs no script and sends no form.
 """
 
 import secrets
+from functools import wraps
 
 from django import forms
 from django.contrib import messages
@@ -20,6 +21,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.defaults import permission_denied
 from wagtail.admin.widgets import AdminPageChooser
 
 from kiosque.core.bounds import whole_number
@@ -32,6 +34,19 @@ MESSAGE_POLICY = (
     "frame-ancestors 'self'; form-action 'none'; base-uri 'none'"
 )
 PROGRESS_ORDER = ("sent", "pending", "sending", "deferred", "failed", "suspended")
+
+
+def forbidden_as_403(view):
+    """A refusal as a 403 page, not Wagtail's redirect to the dashboard."""
+
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as refusal:
+            return permission_denied(request, refusal)
+
+    return answer
 
 
 def _require(request, permission: str) -> None:
@@ -82,6 +97,7 @@ def _message_response(html: str) -> HttpResponse:
 # --- editions ----------------------------------------------------------------------
 
 
+@forbidden_as_403
 @never_cache
 @require_GET
 def edition_preview(request, pk: int):
@@ -110,6 +126,7 @@ def edition_preview(request, pk: int):
     )
 
 
+@forbidden_as_403
 @never_cache
 @require_GET
 @xframe_options_sameorigin
@@ -138,6 +155,7 @@ def _set_status(request, pk: int, status: str, done: str):
     return redirect("newsletter_editions:preview", pk)
 
 
+@forbidden_as_403
 @require_POST
 def edition_approve(request, pk: int):
     return _set_status(
@@ -145,6 +163,7 @@ def edition_approve(request, pk: int):
     )
 
 
+@forbidden_as_403
 @require_POST
 def edition_hold(request, pk: int):
     return _set_status(
@@ -199,6 +218,7 @@ def _compose_page(request, form, status=200):
     )
 
 
+@forbidden_as_403
 @never_cache
 @require_http_methods(["GET", "POST"])
 def alert_compose(request):
@@ -264,6 +284,7 @@ def _alert_send(request, form, *, article, subject, lists):
     return redirect("newsletter_editions:index")
 
 
+@forbidden_as_403
 @never_cache
 @require_GET
 @xframe_options_sameorigin

@@ -18,6 +18,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from kiosque.newsletters import admin_views
 from kiosque.newsletters.alerts import may_send_alerts
@@ -86,7 +87,36 @@ def confirmed_count(newsletter) -> int:
     return newsletter.confirmed_count
 
 
-class NewsletterListViewSet(ModelViewSet):
+class NewsletterListIndexView(ModelViewSet.index_view_class):
+    def get_base_queryset(self):
+        # One query for every list's count, whatever the number of follow lists.
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(
+                confirmed_count=Count(
+                    "subscriptions",
+                    filter=Q(
+                        subscriptions__status=Subscription.Status.CONFIRMED,
+                        subscriptions__subscriber__suspended_at__isnull=True,
+                    ),
+                )
+            )
+        )
+
+
+class Forbidden403Mixin:
+    """Wagtail's admin turns a refusal into a redirect to the dashboard; these pages
+    answer 403, so that a refusal is one (for people, monitoring and tests alike)."""
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = admin_views.forbidden_as_403(pattern.callback)
+        return patterns
+
+
+class NewsletterListViewSet(Forbidden403Mixin, ModelViewSet):
     model = NewsletterList
     icon = "mail"
     menu_label = _("Lists")
@@ -121,23 +151,13 @@ class NewsletterListViewSet(ModelViewSet):
         FieldPanel("active"),
     ]
 
+    index_view_class = NewsletterListIndexView
+
     def get_form_class(self, for_update=False):
         return NewsletterListForm
 
-    @property
-    def permission_policy(self):
-        return NoDeletePolicy(NewsletterList)
 
-    def get_queryset(self, request):
-        return NewsletterList.objects.annotate(
-            confirmed_count=Count(
-                "subscriptions",
-                filter=Q(
-                    subscriptions__status=Subscription.Status.CONFIRMED,
-                    subscriptions__subscriber__suspended_at__isnull=True,
-                ),
-            )
-        )
+register_permission_policy(NewsletterList, NoDeletePolicy(NewsletterList))
 
 
 # --- editions ----------------------------------------------------------------------
@@ -149,6 +169,9 @@ EDITABLE = (Edition.Status.DRAFT, Edition.Status.HELD, Edition.Status.READY)
 def is_editable(edition: Edition) -> bool:
     """Only a digest not yet gone is edited: a follow or an alert goes as it is made."""
     return edition.newsletter.kind == NewsletterList.Kind.DIGEST and edition.status in EDITABLE
+
+
+register_permission_policy(Edition, NoDeletePolicy(Edition, refused=("add", "delete")))
 
 
 def progress_text(edition: Edition) -> str:
@@ -177,12 +200,15 @@ class EditionEditView(ModelViewSet.edit_view_class):
 
 
 class EditionIndexView(ModelViewSet.index_view_class):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("newsletter")
+
     def get_edit_url(self, instance):
         # Every edition opens on its preview, with its progress, and edit when it may.
         return reverse("newsletter_editions:preview", args=[instance.pk])
 
 
-class EditionViewSet(ModelViewSet):
+class EditionViewSet(Forbidden403Mixin, ModelViewSet):
     model = Edition
     icon = "doc-full"
     menu_label = _("Editions")
@@ -207,13 +233,6 @@ class EditionViewSet(ModelViewSet):
         InlinePanel("articles", label=_("Article"), heading=_("Articles, in order")),
     ]
 
-    @property
-    def permission_policy(self):
-        return NoDeletePolicy(Edition, refused=("add", "delete"))
-
-    def get_queryset(self, request):
-        return Edition.objects.select_related("newsletter").order_by("-send_at", "-pk")
-
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
@@ -227,7 +246,7 @@ class EditionViewSet(ModelViewSet):
 # --- « Alerte info » ---------------------------------------------------------------
 
 
-class AlertViewSet(ViewSet):
+class AlertViewSet(Forbidden403Mixin, ViewSet):
     name = "newsletter_alert"
     icon = "warning"
     menu_label = _("Breaking-news alert")

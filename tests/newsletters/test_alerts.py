@@ -111,7 +111,7 @@ def test_thousands_are_grouped_in_the_question(client, editor, alert_list, artic
         )
         for s in subscribers
     )
-    assert "Envoyer à 1\u202f234 abonnés\u00a0?" in preview(client, article, alert_list).text
+    assert "Envoyer à 1\u00a0234 abonnés\u00a0?" in preview(client, article, alert_list).text
 
 
 def test_bad_inputs_are_refused_with_a_reason_and_send_nothing(client, editor, alert_list, article):
