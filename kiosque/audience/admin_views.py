@@ -6,10 +6,10 @@ message and the default period is shown: never a server error.
 """
 
 import csv
+import functools
 import io
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -25,9 +25,31 @@ def may_see_audience(user) -> bool:
     return user.is_active and user.has_perm(PERMISSION)
 
 
+class NotAllowed(Exception):
+    pass
+
+
 def _require_permission(request) -> None:
     if not may_see_audience(request.user):
-        raise PermissionDenied
+        raise NotAllowed
+
+
+def _refused(request) -> TemplateResponse:
+    # A 403 in the admin's design, rather than PermissionDenied, which Wagtail's admin
+    # turns into a redirect to the dashboard: a CSV link must not answer with a page.
+    return TemplateResponse(request, "audience/admin/refused.html", status=403)
+
+
+def permission_required(view):
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        try:
+            _require_permission(request)
+        except NotAllowed:
+            return _refused(request)
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 class PeriodForm(forms.Form):
@@ -59,8 +81,8 @@ def _zone(request):
     return NewsroomSettings.for_request(request).zone
 
 
+@permission_required
 def audience(request):
-    _require_permission(request)
     form, days = _period(request)
     zone = _zone(request)
     timezone.activate(zone)  # the hours in the newsroom's zone; reset after the request
@@ -105,8 +127,8 @@ def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
     return response
 
 
+@permission_required
 def hours_csv(request):
-    _require_permission(request)
     _form, days = _period(request)
     zone = _zone(request)
     start, end = report.period_bounds(days)
@@ -119,8 +141,8 @@ def hours_csv(request):
     )
 
 
+@permission_required
 def articles_csv(request):
-    _require_permission(request)
     _form, days = _period(request)
     data = report.build_report(days)
     rows = (
