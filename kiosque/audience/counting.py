@@ -20,10 +20,7 @@ import time
 
 COUNT_HEADER = "X-Kiosque-Count"
 PAGE_ATTRIBUTE = "_audience_page_id"
-# varnishncsa's -F format for that line (deploy/varnish/kiosque-audience.service and
-# `kiosque edge`), and its -q query: only the requests the VCL logged a count for.
-VARNISHNCSA_FORMAT = r"%{sec}t\t%m\t%s\t%{VCL_Log:count}x\t%{Sec-Purpose}i\t%{User-Agent}i"
-VARNISHNCSA_QUERY = "VCL_Log:count"
+# varnishncsa's format for that line: kiosque/edge/page_view_log.py.
 # What varnishncsa writes for a missing header; the application writes the same.
 ABSENT = "-"
 

@@ -1,7 +1,10 @@
 """varnishncsa writing the page-view lines, beside the varnishd that `kiosque edge` runs.
 
-Production runs it as its own service (deploy/varnish/kiosque-audience.service); on one
-machine, `kiosque edge` starts it just before it becomes varnishd, with the same format.
+The VCL logs `count:<page id>` for each response the application marked as a page view
+(vcl_deliver); varnishncsa writes one line for each, in the format below, which
+kiosque/audience/lines.py reads (docs/audience.md). Production runs it as its own
+service (deploy/varnish/kiosque-audience.service, the same format); on one machine,
+`kiosque edge` starts it just before it becomes varnishd.
 """
 
 import ctypes
@@ -10,8 +13,12 @@ import signal
 import subprocess
 from pathlib import Path
 
-from kiosque.audience.counting import VARNISHNCSA_FORMAT, VARNISHNCSA_QUERY
-
+# Tab-separated: when (seconds since the epoch), method, status, page id, then the
+# Sec-Purpose and User-Agent request headers, only for the ingester to drop prefetches
+# and robots (never stored). No client address, no URL, no cookie.
+VARNISHNCSA_FORMAT = r"%{sec}t\t%m\t%s\t%{VCL_Log:count}x\t%{Sec-Purpose}i\t%{User-Agent}i"
+# Only the requests the VCL counted.
+VARNISHNCSA_QUERY = "VCL_Log:count"
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 

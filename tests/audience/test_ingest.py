@@ -245,3 +245,20 @@ def test_hours_older_than_thirteen_months_are_deleted(newsroom):
     with time_machine.travel(datetime(2026, 12, 7, 8, 30, tzinfo=UTC), tick=False):
         assert delete_expired_views() == 1
     assert min(views_of(home)) == kept
+
+
+# --- the edge's format -----------------------------------------------------------------
+
+
+def test_the_edge_writes_the_fields_the_ingester_reads_and_the_service_says_the_same():
+    from pathlib import Path
+
+    from kiosque.audience.lines import FIELDS
+    from kiosque.edge.page_view_log import VARNISHNCSA_FORMAT, VARNISHNCSA_QUERY
+
+    assert len(VARNISHNCSA_FORMAT.split(r"\t")) == FIELDS
+    assert "%h" not in VARNISHNCSA_FORMAT and "Cookie" not in VARNISHNCSA_FORMAT
+    unit = (Path(__file__).parents[2] / "deploy/varnish/kiosque-audience.service").read_text()
+    [start] = [row for row in unit.splitlines() if row.startswith("ExecStart=")]
+    assert f'-F "{VARNISHNCSA_FORMAT.replace("%", "%%")}"' in start
+    assert f'-q "{VARNISHNCSA_QUERY}"' in start

@@ -110,6 +110,10 @@ def edge_command(settings, tmp_path, monkeypatch):
     settings.VAR_DIR = tmp_path
     started = []
     monkeypatch.setattr(os, "execv", lambda path, command: started.append(command))
+    # Nor the page views' varnishncsa it starts first (tests/audience/test_edge_counting.py).
+    monkeypatch.setattr(
+        "kiosque.edge.management.commands.edge.start_page_view_log", lambda **options: None
+    )
 
     def run(*arguments: str) -> tuple[list[str], str]:
         call_command("edge", *arguments, stdout=open(os.devnull, "w"))  # noqa: SIM115

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from kiosque.audience.edge_log import start_page_view_log
+from kiosque.edge.page_view_log import start_page_view_log
 from kiosque.edge.varnish import (
     DEFAULT_PURGERS,
     EdgeSetupError,
