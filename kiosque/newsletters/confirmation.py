@@ -51,7 +51,8 @@ def build_message(subscriptions, language: str) -> EmailMultiAlternatives:
     return message
 
 
-@task()
+# Ahead of the worker's routine tasks (renditions, search indexing): a reader is waiting.
+@task(priority=50)
 def send_confirmation(subscription_ids: list[int], language: str) -> int:
     """Mail the links of those still waiting (one mail); how many links it carried."""
     pending = list(
