@@ -354,6 +354,11 @@ def _build_demo(*, now: datetime, progress) -> DemoReport:
     )
     # Dispatches waiting on the wire desk, as the agencies would have sent them.
     ensure_demo_dispatches(now=now)
+    # Newsletters: the three kinds of list, subscribers, yesterday's digest sent (its
+    # messages in var/mail/): kiosque/demo/newsletters.py.
+    from kiosque.demo.newsletters import ensure_demo_newsletters
+
+    ensure_demo_newsletters(now=now, topics=topics)
     # The articles were backdated after publishing (no signal follows a queryset
     # update): index them as they now are, so the demo is searchable at once.
     search_index_rebuild()
