@@ -359,6 +359,10 @@ def _build_demo(*, now: datetime, progress) -> DemoReport:
     from kiosque.demo.newsletters import ensure_demo_newsletters
 
     ensure_demo_newsletters(now=now, topics=topics)
+    # Made-up page views of the last 14 days: « Les plus lus » and the audience page.
+    from kiosque.demo.audience import ensure_demo_page_views
+
+    ensure_demo_page_views(now=now)
     # The articles were backdated after publishing (no signal follows a queryset
     # update): index them as they now are, so the demo is searchable at once.
     search_index_rebuild()
