@@ -8,6 +8,8 @@ record of what was sent, and a list's consent records the proof of who asked for
 """
 
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -164,6 +166,7 @@ register_permission_policy(NewsletterList, NoDeletePolicy(NewsletterList))
 
 
 EDITABLE = (Edition.Status.DRAFT, Edition.Status.HELD, Edition.Status.READY)
+WORKER_FIELDS = ("status", "send_at", "occasion", "prepared_at", "started_at", "finished_at")
 
 
 def is_editable(edition: Edition) -> bool:
@@ -187,6 +190,18 @@ class EditionEditView(ModelViewSet.edit_view_class):
 
     def get_success_url(self):
         return reverse("newsletter_editions:preview", args=[self.object.pk])
+
+    def save_instance(self):
+        """Save what the editor changed, never what the worker owns: under the row's
+        lock, the status and times are read again (a digest that started going while
+        the form was open is not put back to draft, nor its recipients forgotten)."""
+        with transaction.atomic():
+            current = Edition.objects.select_for_update().get(pk=self.object.pk)
+            if not is_editable(current):
+                raise PermissionDenied
+            for field in WORKER_FIELDS:
+                setattr(self.form.instance, field, getattr(current, field))
+            return super().save_instance()
 
     @property
     def header_buttons(self):
