@@ -119,10 +119,12 @@ def message_article(article, newsroom_name: str, language: str) -> MessageArticl
     kicker, kicker_url = str(article_type_label(article)), ""
     topic = article.topic if article.topic is not None and article.topic.live else None
     place = topic or article.get_parent()
-    if place is not None and place.depth > 2:  # a section or a topic, never the home page
-        if topic is None or not title_starts_with_topic(article.title, topic.title):
-            kicker = f"{kicker} · {place.title}"
-            kicker_url = page_address(place)
+    # A section or a topic, never the home page; a topic the title already names is not
+    # repeated (agency headlines often start with it).
+    named = topic is not None and title_starts_with_topic(article.title, topic.title)
+    if place is not None and place.depth > 2 and not named:
+        kicker = f"{kicker} · {place.title}"
+        kicker_url = page_address(place)
     return MessageArticle(
         url=page_address(article),
         title=typeset(article.title, article.language),

@@ -29,6 +29,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -247,6 +248,13 @@ class BatchResult:
     next_in: float | None = None
 
 
+class Recipient(NamedTuple):
+    """What a message needs of its subscriber (no model instance per message)."""
+
+    pk: int
+    email: str
+
+
 @dataclass(frozen=True)
 class Claim:
     delivery_id: int
@@ -327,7 +335,8 @@ def candidates(edition: Edition, after_id: int, limit: int) -> list[dict]:
     if not found and after_id:
         found = list(pending[:limit])
     if not found:
-        found = list(rows.filter(status=Status.DEFERRED, next_attempt_at__lte=timezone.now())[:limit])
+        due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
+        found = list(rows.filter(due, status=Status.DEFERRED)[:limit])
     return found
 
 
@@ -425,7 +434,8 @@ def send_batch(edition_id: int, *, after_id: int = 0, limit: int | None = None) 
                 current = claim(row, timezone.now())
             if current is None:
                 continue  # another worker took it
-            outcome = sender.send(prepared.message_for(current))
+            recipient = Recipient(current.subscriber_id, current.email)
+            outcome = sender.send(prepared.message_for(recipient))
             pacer.sent()
             previous = (current, outcome)
             if outcome.stop:

@@ -41,6 +41,7 @@ class RecordingHandler:
         self.count_only = count_only
         self.count = 0
         self.received: list[Received] = []
+        self.connections = 0
         self.lock = threading.Lock()
         # address → [answer, times left (None: always)]
         self.rcpt_answers: dict[str, list] = {}
@@ -89,9 +90,7 @@ class RecordingHandler:
         if number == self.hold_message_number:
             # The message is in; its 250 waits (the sender is killed meanwhile).
             self.holding.set()
-            await asyncio.get_running_loop().run_in_executor(
-                None, self.release.wait, HOLD_SECONDS
-            )
+            await asyncio.get_running_loop().run_in_executor(None, self.release.wait, HOLD_SECONDS)
         return "250 2.0.0 Message accepted for delivery"
 
     def addresses(self) -> list[str]:
@@ -114,6 +113,7 @@ class SmtpServer:
         asyncio.set_event_loop(self.loop)
 
         def factory():
+            self.handler.connections += 1
             return SMTP(self.handler, hostname="smtp.test", ident="kiosque-test", timeout=30)
 
         self._server = self.loop.run_until_complete(
