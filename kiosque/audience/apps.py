@@ -9,6 +9,7 @@ class AudienceConfig(AppConfig):
 
     def ready(self) -> None:
         self._register_counting_jobs()
+        self._register_most_read()
 
     def _register_counting_jobs(self) -> None:
         """The worker adds the edge's page views and forgets those past 13 months."""
@@ -22,4 +23,19 @@ class AudienceConfig(AppConfig):
         )
         periodic_jobs.register(
             periodic_jobs.PeriodicJob(name="Audience: retention", run=delete_expired)
+        )
+
+    def _register_most_read(self) -> None:
+        """« Les plus lus », computed by the worker (most_read.py), and the audience page
+        in the admin (its hooks live in admin_hooks.py, imported here)."""
+        from kiosque.audience import admin_hooks  # noqa: F401  (admin URLs and menu)
+        from kiosque.audience.most_read import run_when_due, seconds_until_due
+        from kiosque.core import periodic_jobs
+
+        periodic_jobs.register(
+            periodic_jobs.PeriodicJob(
+                name="Audience: most read lists",
+                run=run_when_due,
+                seconds_until_due=seconds_until_due,
+            )
         )

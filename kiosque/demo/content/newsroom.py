@@ -115,6 +115,19 @@ POLICIES = {
         [
             "Kiosque Info ne dépose aucun traceur publicitaire et ne fait appel à aucun "
             "service tiers pour afficher ses pages.",
+            "Pour savoir quels articles sont lus, Kiosque Info compte lui-même les pages "
+            "vues, sur ses propres serveurs, sans cookie et sans outil extérieur. De chaque "
+            "page servie, nous ne gardons que deux choses : quelle page, et à quelle heure. "
+            "Ni adresse IP, ni identifiant, ni provenance ne sont enregistrés ; le nom du "
+            "navigateur ne sert qu’à écarter les robots connus et n’est pas conservé. Les "
+            "aperçus de la rédaction ne sont pas comptés. Les chiffres, additionnés par "
+            "page et par heure, sont effacés au bout de treize mois.",
+            "Ils servent à la rédaction, qui les consulte dans son espace d’édition, et à "
+            "la liste « Les plus lus », la même pour tous les lecteurs. Cette mesure ne "
+            "dépose rien sur votre appareil et ne permet pas de reconnaître un lecteur "
+            "d’une page à l’autre ni d’une visite à l’autre : elle remplit les conditions "
+            "que la CNIL fixe aux mesures d’audience dispensées de consentement. C’est "
+            "pourquoi aucun bandeau ne vous demande votre accord.",
             "Les comptes de lecteurs servent uniquement à participer aux commentaires. "
             "Nous gardons l’adresse électronique, le nom d’affichage, les préférences de "
             "notification, les commentaires et les « J’aime » de chaque lecteur, qui peut "
