@@ -17,6 +17,7 @@ Views are added with one INSERT … ON CONFLICT DO UPDATE SET views = views + ex
 
 import logging
 import os
+import socket
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -144,14 +145,20 @@ def ingest_files(paths: Iterable[str]) -> IngestReport:
     return report
 
 
+def position_key(path: str) -> str:
+    """The LogPosition of `path` on this machine: each edge has its own
+    /var/log/kiosque/audience.log, and each must keep its own position."""
+    return f"{socket.gethostname()}:{os.path.abspath(path)}"
+
+
 def ingest_file(path: str) -> IngestReport:
     report = IngestReport(files=[path])
-    key = os.path.abspath(path)
+    key = position_key(path)
     _position_row(key)
     while True:
         with transaction.atomic():
             position = LogPosition.objects.select_for_update().get(path=key)
-            done = _read_one_chunk(key, position, report)
+            done = _read_one_chunk(os.path.abspath(path), position, report)
         if done:
             return report
 
@@ -166,27 +173,27 @@ def _position_row(key: str) -> None:
         pass  # another ingester made it a moment ago
 
 
-def _read_one_chunk(key: str, position: LogPosition, report: IngestReport) -> bool:
+def _read_one_chunk(path: str, position: LogPosition, report: IngestReport) -> bool:
     """Count the next chunk from `position` and move it; True when nothing is left."""
     try:
-        current = open(key, "rb")  # noqa: SIM115 (closed below, on every path)
+        current = open(path, "rb")  # noqa: SIM115 (closed below, on every path)
     except FileNotFoundError:
         return True  # rotated away and not created again yet: next time
     with current:
         stat = os.fstat(current.fileno())
         if position.inode and position.inode != stat.st_ino:
             # Rotated: finish the old file if it is still beside, then start the new one.
-            old = _rotated_file(key, position.inode)
+            old = _rotated_file(path, position.inode)
             if old is not None:
                 with old:
                     if _count_chunk(old, position, report):
                         position.save()
                         return False
             if old is None:
-                logger.info("Audience: %s was rotated; reading the new file", key)
+                logger.info("Audience: %s was rotated; reading the new file", path)
             position.inode, position.offset = stat.st_ino, 0
         elif stat.st_size < position.offset:
-            logger.info("Audience: %s was truncated; reading it from its start", key)
+            logger.info("Audience: %s was truncated; reading it from its start", path)
             position.offset = 0
         position.inode = stat.st_ino
         more = _count_chunk(current, position, report)
@@ -194,16 +201,16 @@ def _read_one_chunk(key: str, position: LogPosition, report: IngestReport) -> bo
         return not more
 
 
-def _rotated_file(key: str, inode: int):
-    """The file that was `key` before a rotation (same folder, same inode), open."""
-    folder, name = os.path.split(key)
+def _rotated_file(path: str, inode: int):
+    """The file that was `path` before a rotation (same folder, same inode), open."""
+    folder, name = os.path.split(path)
     try:
         candidates = [entry for entry in os.scandir(folder) if entry.name.startswith(name)]
     except OSError:
         return None
     for entry in candidates:
         try:
-            if entry.inode() == inode and entry.is_file() and entry.path != key:
+            if entry.inode() == inode and entry.is_file() and entry.path != path:
                 return open(entry.path, "rb")
         except OSError:
             continue
@@ -225,7 +232,7 @@ def _count_chunk(file, position: LogPosition, report: IngestReport) -> bool:
             return len(data) == CHUNK_BYTES
         return False  # a line still being written: next time
     text = data[:end].decode("utf-8", errors="replace")
-    views = tally(text.splitlines(), report)
+    views = tally(text.split("\n"), report)
     add_views(views, report)
     position.offset += end
     return len(data) == CHUNK_BYTES
