@@ -26,7 +26,7 @@ class NewslettersConfig(AppConfig):
         every `kiosque worker` (core's periodic jobs: core may not import this app)."""
         from kiosque.core import periodic_jobs
         from kiosque.newsletters.digest import run_digests, seconds_until_next_digest
-        from kiosque.newsletters.follows import run_follows
+        from kiosque.newsletters.follows import run_follows_job
 
         periodic_jobs.register(
             periodic_jobs.PeriodicJob(
@@ -36,5 +36,5 @@ class NewslettersConfig(AppConfig):
             )
         )
         periodic_jobs.register(
-            periodic_jobs.PeriodicJob(name="Newsletter follows", run=run_follows)
+            periodic_jobs.PeriodicJob(name="Newsletter follows", run=run_follows_job)
         )
