@@ -36,7 +36,9 @@ def _shown_lists(request, language: str) -> list[NewsletterList]:
 
     site = Site.find_for_request(request) if request is not None else None
     lists = site_data(request, SHOWN_LISTS, site) if site is not None else load_shown_lists(None)
-    return [newsletter for newsletter in lists if newsletter.language == language]
+    # The digests first (what most readers come for), then the alerts.
+    shown = [newsletter for newsletter in lists if newsletter.language == language]
+    return sorted(shown, key=lambda n: (n.kind != NewsletterList.Kind.DIGEST, n.name))
 
 
 @pass_context
