@@ -27,7 +27,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from kiosque.newsletters.tokens import unsubscribe_url
+from kiosque.newsletters.tokens import unsubscribe_token, unsubscribe_url
 from kiosque.newsroom.text.credit_line import credit_line
 from kiosque.newsroom.text.photo_credit import photo_credit
 from kiosque.newsroom.text.topic_prefix import title_starts_with_topic
@@ -194,12 +194,91 @@ class PreparedEdition:
         message.attach_alternative(self.html.replace(self.marker, escape(link)), "text/html")
         return message
 
+    def raw_template(self) -> RawTemplate | None:
+        """The whole message as bytes with markers where the recipient's address, link
+        and message id go: what the sending engine fills in for each recipient instead
+        of building the MIME structure again (a few microseconds instead of ms). None
+        when a marker did not come out whole (a part encoded quoted-printable because
+        of a line over 998 bytes): then each message is built by message_for()."""
+        return _raw_template(self)
+
     def html_preview(self) -> str:
         """The HTML as recipients see it, for the admin (the unsubscribe link inert)."""
         return self.html.replace(self.marker, "#")
 
     def text_preview(self) -> str:
         return self.text.replace(self.marker, absolute("/"))
+
+
+@dataclass(frozen=True)
+class RawTemplate:
+    data: bytes
+    edition_id: int
+    from_address: str  # the envelope's sender
+    address_marker: bytes
+    link_marker: bytes
+    id_marker: bytes
+    newsletter_id: int
+    link_prefix: str  # the unsubscribe URL before its token
+    link_suffix: str
+    domain: str
+
+    def message_for(self, recipient) -> tuple[str, bytes] | None:
+        """(envelope recipient, message bytes), or None for an address that needs
+        encoding (non-ASCII): message_for() builds that one."""
+        if not recipient.email.isascii():
+            return None
+        link = self.link_prefix + unsubscribe_token(recipient.pk, self.newsletter_id)
+        link += self.link_suffix
+        message_id = f"<edition{self.edition_id}.{secrets.token_hex(10)}@{self.domain}>"
+        data = (
+            self.data.replace(self.address_marker, recipient.email.encode())
+            .replace(self.link_marker, link.encode())
+            .replace(self.id_marker, message_id.encode())
+        )
+        return recipient.email, data
+
+
+def _raw_template(prepared: PreparedEdition) -> RawTemplate | None:
+    from django.core.mail.message import sanitize_address
+    from django.urls import reverse
+
+    tag = secrets.token_hex(8)
+    address = f"kiosque-recipient-{tag}@placeholder.invalid"
+    link_marker = f"kiosque-link-{tag}"
+    id_marker = f"<kiosque-id-{tag}@placeholder.invalid>"
+    message = EmailMultiAlternatives(
+        subject=prepared.subject,
+        body=prepared.text.replace(prepared.marker, link_marker),
+        from_email=prepared.from_email,
+        to=[address],
+        headers={
+            "List-Id": prepared.list_id,
+            "List-Unsubscribe": f"<{link_marker}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Message-ID": id_marker,
+        },
+    )
+    message.attach_alternative(prepared.html.replace(prepared.marker, link_marker), "text/html")
+    data = message.message().as_bytes(linesep="\r\n")
+    # The address in To, the link in the header and both parts, the id once each.
+    if (data.count(address.encode()), data.count(link_marker.encode())) != (1, 3):
+        return None
+    if data.count(id_marker.encode()) != 1:
+        return None
+    before, _, after = reverse("newsletters:unsubscribe", args=["TOKEN"]).partition("TOKEN")
+    return RawTemplate(
+        data=data,
+        edition_id=prepared.edition_id,
+        from_address=sanitize_address(prepared.from_email, "utf-8"),
+        address_marker=address.encode(),
+        link_marker=link_marker.encode(),
+        id_marker=id_marker.encode(),
+        newsletter_id=prepared.newsletter_id,
+        link_prefix=settings.BASE_URL + before,
+        link_suffix=after,
+        domain=site_domain(),
+    )
 
 
 def render_edition(edition) -> PreparedEdition:

@@ -147,6 +147,13 @@ def prepared_edition(edition: Edition) -> PreparedEdition:
 # --- the SMTP side -------------------------------------------------------------------
 
 
+class Recipient(NamedTuple):
+    """What a message needs of its subscriber (no model instance per message)."""
+
+    pk: int
+    email: str
+
+
 @dataclass(frozen=True)
 class Outcome:
     status: str  # SENT, DEFERRED or SUSPENDED (a hard bounce)
@@ -191,18 +198,34 @@ def classify(error: Exception) -> Outcome:
 
 class Sender:
     """One SMTP connection for a run, opened at the first message, opened again once
-    after a lost connection."""
+    after a lost connection.
 
-    def __init__(self):
+    Through Django's SMTP backend each message is the edition's bytes with the
+    recipient's address, link and id put in (messages.RawTemplate); through any other
+    backend (files in var/mail/, the tests' outbox) it is message_for()'s message."""
+
+    def __init__(self, prepared: PreparedEdition):
+        from django.core.mail.backends.smtp import EmailBackend
+
+        self.prepared = prepared
         self.backend = get_connection(timeout=settings.NEWSLETTER_SMTP_TIMEOUT)
+        smtp = isinstance(self.backend, EmailBackend)
+        self.raw = prepared.raw_template() if smtp else None
         self.open = False
 
-    def send(self, message) -> Outcome:
+    def deliver(self, recipient: Recipient) -> None:
+        made = self.raw.message_for(recipient) if self.raw is not None else None
+        if made is None:
+            self.backend.send_messages([self.prepared.message_for(recipient)])
+        else:
+            self.backend.connection.sendmail(self.raw.from_address, [made[0]], made[1])
+
+    def send(self, recipient: Recipient) -> Outcome:
         try:
             if not self.open:
                 self.backend.open()
                 self.open = True
-            self.backend.send_messages([message])
+            self.deliver(recipient)
         except (smtplib.SMTPException, OSError) as error:
             outcome = classify(error)
             if outcome.broken or outcome.stop:
@@ -246,13 +269,6 @@ class BatchResult:
     # None: nothing left, the edition is SENT (or not sending); 0: go on at once;
     # otherwise the seconds until something is due (a deferred message, an old claim).
     next_in: float | None = None
-
-
-class Recipient(NamedTuple):
-    """What a message needs of its subscriber (no model instance per message)."""
-
-    pk: int
-    email: str
 
 
 @dataclass(frozen=True)
@@ -413,7 +429,7 @@ def send_batch(edition_id: int, *, after_id: int = 0, limit: int | None = None) 
     result.after_id = max(after_id, rows[-1]["pk"])
     rows = set_aside_unwanted(rows, result.counts)
     prepared = prepared_edition(edition)
-    sender, pacer = Sender(), Pacer(settings.NEWSLETTER_SEND_RATE)
+    sender, pacer = Sender(prepared), Pacer(settings.NEWSLETTER_SEND_RATE)
     previous: tuple[Claim, Outcome] | None = None
     stopped = None
     try:
@@ -434,8 +450,7 @@ def send_batch(edition_id: int, *, after_id: int = 0, limit: int | None = None) 
                 current = claim(row, timezone.now())
             if current is None:
                 continue  # another worker took it
-            recipient = Recipient(current.subscriber_id, current.email)
-            outcome = sender.send(prepared.message_for(recipient))
+            outcome = sender.send(Recipient(current.subscriber_id, current.email))
             pacer.sent()
             previous = (current, outcome)
             if outcome.stop:

@@ -177,3 +177,27 @@ def test_an_article_title_cannot_forge_the_unsubscribe_marker(edition):
     first, second = render_edition(edition), render_edition(edition)
     assert first.marker != second.marker  # random at each rendering
     assert first.marker not in second.html
+
+
+def test_the_engine_sends_what_message_for_builds(edition, smtp):
+    """The engine fills the recipient into the edition's bytes (RawTemplate) instead of
+    building each message: the server must receive the same message."""
+    prepared = render_edition(edition)
+    reader = Subscriber.objects.create(email="lea@example.org")
+    template = prepared.raw_template()
+    assert template is not None
+    connection = mail.get_connection()
+    connection.open()
+    connection.connection.sendmail(template.from_address, *template.message_for(reader))
+    connection.send_messages([prepared.message_for(reader)])
+    connection.close()
+
+    raw, built = (item.message for item in smtp.handler.received)
+    assert smtp.handler.received[0].rcpt_tos == ("lea@example.org",)
+    for header in ("Subject", "From", "To", "List-Id", "List-Unsubscribe", "List-Unsubscribe-Post"):
+        assert str(raw[header]).strip() == str(built[header]).strip(), header
+    assert raw["Message-ID"] != built["Message-ID"]
+    for kind in ("plain", "html"):
+        assert raw.get_body((kind,)).get_content() == built.get_body((kind,)).get_content()
+    # A non-ASCII address is left to message_for(), which encodes it.
+    assert template.message_for(Subscriber(pk=3, email="léa@exemple.fr")) is None
