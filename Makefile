@@ -142,6 +142,12 @@ lock:
 bench-wires: $(VENV)/.runtime
 	$(BIN)/python bench/wires_ingest.py
 
+# A digest to 10,000 then 100,000 subscribers: prepare time, messages/s to a local SMTP
+# server, peak memory (bench/newsletter_send.py; figures in docs/newsletter-sending.md).
+.PHONY: bench-newsletters
+bench-newsletters: $(VENV)/.runtime
+	nice $(BIN)/python bench/newsletter_send.py $(BENCH_ARGS)
+
 # The article page from the application, through Varnish and as a static file (wrk), at
 # 1,000 and 200,000 articles; bench/results/README.md explains the databases it loads.
 .PHONY: bench
