@@ -29,8 +29,15 @@ class AudienceConfig(AppConfig):
         """« Les plus lus », computed by the worker (most_read.py), and the audience page
         in the admin (its hooks live in admin_hooks.py, imported here)."""
         from kiosque.audience import admin_hooks  # noqa: F401  (admin URLs and menu)
-        from kiosque.audience.most_read import run_when_due, seconds_until_due
-        from kiosque.core import periodic_jobs
+        from kiosque.audience.most_read import (
+            SITE_DATA,
+            load_stored_lists,
+            run_when_due,
+            seconds_until_due,
+        )
+        from kiosque.core import periodic_jobs, site_data
+
+        site_data.register(SITE_DATA, load_stored_lists)  # the lists as pages read them
 
         periodic_jobs.register(
             periodic_jobs.PeriodicJob(

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from kiosque.audience import most_read
+from kiosque.core.site_data import site_data
 from kiosque.edge.fragments import cached_fragment
 from kiosque.edge.keys import MOST_READ, add_keys
 from kiosque.newsroom.sections import site_sections
@@ -68,7 +69,14 @@ def block_html(request, section_id: int | None) -> str:
     chain = section_chain(request, section_id)
 
     def render() -> str:
-        scope, article_ids = most_read.chosen_list([most_read.section_scope(s.pk) for s in chain])
+        site = _site(request)
+        stored = (
+            site_data(request, most_read.SITE_DATA, site)
+            if site is not None
+            else most_read.load_stored_lists()
+        )
+        scopes = [most_read.section_scope(s.pk) for s in chain]
+        scope, article_ids = most_read.chosen_list(scopes, stored)
         add_keys(request, [MOST_READ])
         articles = most_read.articles_in_order(article_ids)
         if not articles:

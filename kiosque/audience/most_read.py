@@ -26,6 +26,7 @@ from django.utils import timezone
 from kiosque.audience.models import HourlyPageViews, MostRead
 from kiosque.edge.keys import MOST_READ
 from kiosque.edge.purge import purge_keys_on_commit
+from kiosque.edge.site_memo import forget as forget_site_memo
 from kiosque.newsroom.selectors import public_only, visible_articles
 
 logger = logging.getLogger("kiosque.audience")
@@ -106,6 +107,10 @@ def refresh_most_read(now: datetime | None = None) -> bool:
             MostRead.objects.exclude(scope__in=changed).update(computed_at=now)
         if changed or gone:
             purge_keys_on_commit([MOST_READ])
+            # The lists as pages read them (site_data, below) are remembered until the
+            # purge moves the content clock; a change in this process forgets them at
+            # once, as a save of the site's settings does (edge/site_memo.py).
+            forget_site_memo()
     if changed or gone:
         logger.info("Most read: %d list(s) changed, %d removed", len(changed), len(gone))
     return bool(changed or gone)
@@ -131,8 +136,17 @@ def run_when_due() -> bool:
 # --- reading, for the block ----------------------------------------------------------
 
 
-def stored_lists(scopes: list[str]) -> dict[str, list[int]]:
-    return dict(MostRead.objects.filter(scope__in=scopes).values_list("scope", "article_ids"))
+# The stored lists as reader pages read them: core's site data, remembered by each process
+# until the content clock moves (every purge of `mostread` moves it). A page rendered
+# without its cached block then costs no query for the lists.
+SITE_DATA = "most_read"
+
+
+def load_stored_lists(site=None) -> dict[str, tuple[int, ...]]:
+    """Every stored list, scope → ids (one query); shared read-only between requests."""
+    return {
+        scope: tuple(ids) for scope, ids in MostRead.objects.values_list("scope", "article_ids")
+    }
 
 
 # A section's list shorter than this gives way to the list of the section above it, then
@@ -140,14 +154,13 @@ def stored_lists(scopes: list[str]) -> dict[str, list[int]]:
 MIN_SECTION_LIST = 3
 
 
-def chosen_list(scopes: list[str]) -> tuple[str, list[int]]:
-    """(scope, ids): the first of `scopes` (nearest section first, the site last) with a
-    list worth showing, in one query."""
-    stored = stored_lists([*scopes, SITE])
+def chosen_list(scopes: list[str], stored: dict) -> tuple[str, list[int]]:
+    """(scope, ids): the first of `scopes` (nearest section first) with a list worth
+    showing, else the site's."""
     for scope in scopes:
-        if scope != SITE and len(stored.get(scope) or []) >= MIN_SECTION_LIST:
-            return scope, stored[scope]
-    return SITE, stored.get(SITE) or []
+        if scope != SITE and len(stored.get(scope) or ()) >= MIN_SECTION_LIST:
+            return scope, list(stored[scope])
+    return SITE, list(stored.get(SITE) or ())
 
 
 def articles_in_order(article_ids: list[int]) -> list:

@@ -185,3 +185,58 @@ def test_a_withdrawn_article_leaves_the_block_at_once(client, newsroom, articles
     html = client.get("/").content.decode()
     assert "Europe 1" in html.split('class="most-read"', 1)[1]
     assert "Europe 0" not in html.split('class="most-read"', 1)[1]
+
+
+# --- behind an edge that assembles pages (ESI) -------------------------------------------
+
+EDGE = {"HTTP_SURROGATE_CAPABILITY": 'kiosque="ESI/1.0"'}
+
+
+def test_behind_the_edge_the_page_includes_the_block_and_is_not_filed_under_it(
+    client, newsroom, articles
+):
+    eu = articles["europe"]
+    for n, article in enumerate(eu):
+        read(article, 10 + n)
+    most_read.refresh_most_read()
+    home = client.get("/", **EDGE)
+    assert home["Surrogate-Control"] == 'content="ESI/1.0"'
+    assert '<esi:include src="/plus-lus/" onerror="continue"/>' in home.content.decode()
+    assert MOST_READ not in home["xkey"].split()  # a list change leaves the page cached
+    page = client.get(eu[0].url, **EDGE)
+    include = f'<esi:include src="/plus-lus/{newsroom.europe.pk}/"'
+    assert include in page.content.decode()
+    assert MOST_READ not in page["xkey"].split()
+    english = client.get("/en" + eu[0].url, **EDGE).content.decode()
+    assert f'<esi:include src="/en/plus-lus/{newsroom.europe.pk}/"' in english
+
+
+def test_the_block_at_its_own_address_is_shared_and_filed_under_its_keys(
+    client, newsroom, articles, settings
+):
+    settings.AUDIENCE_REFRESH_SECONDS = 120
+    eu = articles["europe"]
+    for n, article in enumerate(eu):
+        read(article, 10 + n)
+    most_read.refresh_most_read()
+    response = client.get(f"/plus-lus/{newsroom.europe.pk}/")
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"] and "s-maxage=120" in response["Cache-Control"]
+    assert not response.cookies and "Cookie" not in response.get("Vary", "")
+    keys = set(response["xkey"].split())
+    assert {MOST_READ, "all", f"a{eu[2].pk}", f"a{eu[0].pk}"} <= keys
+    html = response.content.decode()
+    assert html.index("Europe 2") < html.index("Europe 0") and "<esi:" not in html
+    # The site's list; a section that is none (or a made-up number) is a 404.
+    assert client.get("/plus-lus/").status_code == 200
+    for bad in (f"/plus-lus/{eu[0].pk}/", "/plus-lus/99999999/", "/plus-lus/1" + "0" * 30 + "/"):
+        assert client.get(bad).status_code == 404
+
+
+def test_a_preview_or_a_request_without_the_edge_gets_no_include(client, newsroom, articles):
+    read(articles["sport"][0], 3)
+    most_read.refresh_most_read()
+    for headers in ({}, {"HTTP_SURROGATE_CAPABILITY": "other=ESI/0.9"}):
+        response = client.get("/", **headers)
+        assert "<esi:" not in response.content.decode()
+        assert not response.has_header("Surrogate-Control")
