@@ -24,25 +24,33 @@ def this_hour():
     return timezone.now().replace(minute=0, second=0, microsecond=0)
 
 
-@pytest.fixture
-def counted(newsroom):
-    """An article read 40 then 25 times, a live 7 times, a hostile title 3 times."""
-    story = make_article(newsroom.europe, title="Sommet de Bruxelles", slug="sommet")
-    live = make_article(newsroom.sport, title="Le match en direct", slug="match")
-    ArticlePage.objects.filter(pk=live.pk).update(article_type=ArticleType.LIVE)
-    hostile = make_article(newsroom.sport, title="=HYPERLINK(1)", slug="formule")
-    now = this_hour()
-    HourlyPageViews.objects.bulk_create(
-        [
-            HourlyPageViews(page_id=story.pk, hour=now - timedelta(hours=2), views=40),
-            HourlyPageViews(page_id=story.pk, hour=now, views=25),
-            HourlyPageViews(page_id=live.pk, hour=now - timedelta(hours=2), views=7),
-            HourlyPageViews(page_id=hostile.pk, hour=now - timedelta(hours=5), views=3),
-            # Out of the 24-hour period, inside the 7-day one.
-            HourlyPageViews(page_id=story.pk, hour=now - timedelta(days=3), views=1000),
-        ]
-    )
+@pytest.fixture(scope="module")
+def _module_counted(_module_newsroom, django_db_blocker):
+    """An article read 40 then 25 times, a live 7 times, a hostile title 3 times: made once
+    for the module, in its newsroom's transaction (each test runs in a savepoint)."""
+    newsroom = _module_newsroom
+    with django_db_blocker.unblock():
+        story = make_article(newsroom.europe, title="Sommet de Bruxelles", slug="sommet")
+        live = make_article(newsroom.sport, title="Le match en direct", slug="match")
+        ArticlePage.objects.filter(pk=live.pk).update(article_type=ArticleType.LIVE)
+        hostile = make_article(newsroom.sport, title="=HYPERLINK(1)", slug="formule")
+        now = this_hour()
+        HourlyPageViews.objects.bulk_create(
+            [
+                HourlyPageViews(page_id=story.pk, hour=now - timedelta(hours=2), views=40),
+                HourlyPageViews(page_id=story.pk, hour=now, views=25),
+                HourlyPageViews(page_id=live.pk, hour=now - timedelta(hours=2), views=7),
+                HourlyPageViews(page_id=hostile.pk, hour=now - timedelta(hours=5), views=3),
+                # Out of the 24-hour period, inside the 7-day one.
+                HourlyPageViews(page_id=story.pk, hour=now - timedelta(days=3), views=1000),
+            ]
+        )
     return {"story": story, "live": live, "hostile": hostile}
+
+
+@pytest.fixture
+def counted(newsroom, _module_counted):
+    return _module_counted
 
 
 @pytest.mark.parametrize("role", [roles.EDITOR, roles.ADMINISTRATOR])
