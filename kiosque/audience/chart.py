@@ -20,6 +20,7 @@ LEFT = 56  # room for the y axis's labels
 BOTTOM = 28  # room for the x axis's labels
 TOP = 10
 RIGHT = 8
+LABEL_ROOM = 36  # the width of an x-axis label ("sam. 12")
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,10 @@ def x_ticks(series, zone: tzinfo) -> list[tuple[float, str]]:
             if local.hour or days_from_start % (every // 24):
                 continue
             label = date_format(local, "D j")
-        ticks.append((round(LEFT + index * step, 2), label))
+        x = round(LEFT + index * step, 2)
+        if x > WIDTH - RIGHT - LABEL_ROOM:
+            continue  # its label would be cut by the chart's edge
+        ticks.append((x, label))
     return ticks
 
 
