@@ -33,6 +33,7 @@ TRANSLATIONS = {
     "No section was read in this period.": "Aucune rubrique lue sur cette période.",
     "%(views)s views of live coverage pages in this period.": "%(views)s pages vues des directs sur cette période.",
     "No live coverage was read in this period.": "Aucun direct lu sur cette période.",
+    "The audience page is for editors and administrators.": "La page Audience est réservée aux éditeurs et aux administrateurs.",
     # The chart (chart.py) and the CSV files
     "%(hour)s: %(views)s views": f"%(hour)s{NBSP}: %(views)s pages vues",
     "%(total)s views in all; the busiest hour, %(hour)s, had %(views)s.": f"%(total)s pages vues au total{NBSP}; l’heure la plus lue, %(hour)s, en compte %(views)s.",
