@@ -5,6 +5,7 @@ when its transaction commits, and each run queues the next, to the end.
 """
 
 import time
+from collections import Counter
 from datetime import timedelta
 
 import pytest
@@ -293,3 +294,30 @@ def test_two_runs_on_one_edition_never_send_twice(
 
     send_batch(edition.pk)
     assert sorted(smtp.handler.addresses()) == addresses(4)[1:]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_on_postgresql_send_each_message_once(smtp, monkeypatch):
+    from tests.concurrency import on_postgresql, run_together
+
+    on_postgresql()
+    monkeypatch.setattr("kiosque.newsletters.tasks.send_edition", Queue([]))
+    edition = new_edition(make_list(emails=addresses(40)))
+    start_sending(edition)
+
+    def worker():
+        sent = Counter()
+        for _ in range(10):  # bounded: each run goes over the rows the other left
+            result = send_batch(edition.pk)
+            sent.update(result.counts)
+            if result.next_in is None:
+                break
+        return sent
+
+    outcomes = run_together([worker, worker])
+
+    assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+    assert outcomes[0]["sent"] + outcomes[1]["sent"] == 40
+    assert sorted(smtp.handler.addresses()) == addresses(40)  # each once
+    assert edition_progress(edition)["sent"] == 40
