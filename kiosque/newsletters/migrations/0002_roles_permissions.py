@@ -52,7 +52,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("newsletters", "0002_nl_editions_occasion"),
+        ("newsletters", "0001_initial"),
         ("newsroom", "0002_roles"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
