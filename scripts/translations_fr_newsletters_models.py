@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (msgids must match the source strings exactly, long or not)
 """French for the newsletters' model fields, as the admin shows them (issue 20).
 Filled by `make messages`."""
 
