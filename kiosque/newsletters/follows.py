@@ -2,9 +2,16 @@
 batched at most once an hour.
 
 Each tick of the worker, for every active follow list with at least one confirmed
-subscriber: the articles first published under the followed page since the list's last
-edition (or since the list was made) become one edition, sent at once. Nothing new,
-nothing sent. The list's row is locked while its edition is made, and the edition's
+subscriber: the articles published under the followed page in the last LOOKBACK (or
+since the list was made, if later) that none of the list's earlier editions carried
+become one edition, sent at once. Nothing new, nothing sent.
+
+Why a look-back and not "since the last edition": an agency dispatch's
+first_published_at is backdated to the agency's time (kiosque/wires/signals.py), and a
+publish whose transaction commits after a batch's `now` carries a time before it; both
+would fall behind a "since the last send" bound and never be sent.
+
+The list's row is locked while its edition is made, and the edition's
 occasion (the UTC hour) is unique per list: two workers make one edition, not two.
 """
 
@@ -23,6 +30,10 @@ from kiosque.newsletters.models import Edition, EditionArticle, NewsletterList, 
 logger = logging.getLogger("kiosque.newsletters")
 
 INTERVAL = timedelta(hours=1)
+# How far back a batch looks for articles no edition of the list carried yet: wide
+# enough for any backdating (an agency dispatch published the day it was filed), short
+# enough that a newly followed page does not mail its archive.
+LOOKBACK = timedelta(hours=24)
 # A followed section can publish dozens of articles in an hour: the newest are enough.
 MAX_ARTICLES = 15
 
@@ -62,10 +73,22 @@ def articles_under(page) -> QuerySet:
     return articles.none()
 
 
-def new_articles(newsletter: NewsletterList, *, since: datetime, until: datetime) -> list:
-    found = articles_under(newsletter.followed_page).filter(
-        first_published_at__gt=since, first_published_at__lte=until
+def unsent_articles(newsletter: NewsletterList, *, now: datetime) -> QuerySet:
+    """The followed page's articles published in the look-back window (not before the
+    list existed) that no earlier edition of this list carried."""
+    since = max(now - LOOKBACK, newsletter.created_at)
+    already_sent = EditionArticle.objects.filter(
+        edition__newsletter=newsletter, article_id=OuterRef("pk")
+    ).exclude(edition__status=Edition.Status.CANCELLED)
+    return (
+        articles_under(newsletter.followed_page)
+        .filter(first_published_at__gt=since, first_published_at__lte=now)
+        .exclude(Exists(already_sent))
     )
+
+
+def new_articles(newsletter: NewsletterList, *, now: datetime) -> list:
+    found = unsent_articles(newsletter, now=now)
     return list(found.order_by("-first_published_at", "-pk")[:MAX_ARTICLES])
 
 
@@ -94,13 +117,7 @@ def follow_edition_make(newsletter: NewsletterList, *, now: datetime) -> Edition
     and there is anything new; None otherwise."""
     # Read first, without the lock: most ticks find nothing new, and on SQLite a locked
     # row is the whole database's write lock.
-    last = last_edition(newsletter)
-    since = last.send_at if last is not None else newsletter.created_at
-    if (
-        not articles_under(newsletter.followed_page)
-        .filter(first_published_at__gt=since, first_published_at__lte=now)
-        .exists()
-    ):
+    if not unsent_articles(newsletter, now=now).exists():
         return None
     try:
         with transaction.atomic():
@@ -108,15 +125,14 @@ def follow_edition_make(newsletter: NewsletterList, *, now: datetime) -> Edition
             last = last_edition(newsletter)
             if last is not None and last.send_at > now - INTERVAL:
                 return None
-            since = last.send_at if last is not None else newsletter.created_at
-            articles = new_articles(newsletter, since=since, until=now)
+            articles = new_articles(newsletter, now=now)
             if not articles:
                 return None
             edition = Edition(
                 newsletter=newsletter,
                 subject=follow_subject(newsletter, articles)[:200],
                 status=Edition.Status.READY,
-                # The batch's upper bound: the next one starts after it.
+                # When the batch was made: the next one waits an hour after it.
                 send_at=now,
                 occasion=f"follow:{now.astimezone(UTC):%Y-%m-%dT%H}",
             )

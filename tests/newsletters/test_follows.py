@@ -109,3 +109,31 @@ def test_an_unpublished_article_is_not_sent(newsroom):
     make_article(newsroom.sport, slug="brouillon", live=False, topic=newsroom.topic)
     with at(NOON):
         assert run_follows() == 0
+
+
+def test_a_backdated_article_published_after_a_batch_goes_in_the_next(newsroom):
+    # An agency dispatch filed at 11:35 and published by an editor after the noon batch
+    # carries first_published_at = 11:35 (kiosque/wires/signals.py): it still goes, once.
+    newsletter = follow(newsroom.topic, "suivi-ukraine")
+    first = published(newsroom.sport, "un", NOON - timedelta(hours=1), topic=newsroom.topic)
+    with at(NOON):
+        assert run_follows() == 1
+    backdated = published(
+        newsroom.sport, "depeche", NOON - timedelta(minutes=25), topic=newsroom.topic
+    )
+    with at(NOON + timedelta(hours=1)):
+        assert run_follows() == 1
+    with at(NOON + timedelta(hours=2)):
+        assert run_follows() == 0  # nothing is sent twice
+    editions = list(Edition.objects.filter(newsletter=newsletter).order_by("send_at"))
+    assert [article_ids(edition) for edition in editions] == [[first.pk], [backdated.pk]]
+
+
+def test_the_look_back_does_not_reach_the_archive(newsroom):
+    newsletter = follow(newsroom.topic, "suivi-ukraine")
+    NewsletterList.objects.filter(pk=newsletter.pk).update(created_at=NOON - timedelta(days=5))
+    published(newsroom.sport, "vieux", NOON - timedelta(hours=25), topic=newsroom.topic)
+    recent = published(newsroom.sport, "recent", NOON - timedelta(hours=23), topic=newsroom.topic)
+    with at(NOON):
+        assert run_follows() == 1
+    assert article_ids(Edition.objects.get(newsletter=newsletter)) == [recent.pk]
