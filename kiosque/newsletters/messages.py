@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from kiosque.newsletters.tokens import unsubscribe_token, unsubscribe_url
+from kiosque.newsroom.selectors import visible_articles
 from kiosque.newsroom.text.credit_line import credit_line
 from kiosque.newsroom.text.photo_credit import photo_credit
 from kiosque.newsroom.text.topic_prefix import title_starts_with_topic
@@ -148,12 +149,17 @@ def newsroom_settings():
 def list_id(newsletter) -> str:
     """RFC 2919: a label unique to the list under the site's domain, with its name."""
     label = f"{newsletter.slug}.newsletters.{site_domain()}"
-    name = newsletter.name.replace('"', "'").replace("\\", "")
+    # One line: a CR or LF in a header is refused by Django (BadHeaderError), and would
+    # stop the whole edition.
+    name = " ".join(newsletter.name.replace('"', "'").replace("\\", "").split())
     try:
         name.encode("ascii")
         shown = f'"{name}"'
     except UnicodeEncodeError:
-        shown = Header(name, "utf-8").encode()
+        # Encoded words joined by spaces, not by Header's folding "\n ": the value stays
+        # on one line (Django refuses a line break) and the generator folds it when it
+        # writes the message; the <label> stays outside the encoded words (RFC 2919).
+        shown = Header(name, "utf-8").encode(linesep=" ")
     return f"{shown} <{label}>"
 
 
@@ -287,11 +293,18 @@ def render_edition(edition) -> PreparedEdition:
     newsroom = newsroom_settings()
     language = newsletter.language or settings.LANGUAGE_CODE
     marker = f"kiosque-unsubscribe-{secrets.token_hex(12)}"
+    # Only what a reader may see on the site: not an unpublished article, nor one under a
+    # view restriction (a private section), whatever an editor put in the edition.
+    visible = set(
+        visible_articles()
+        .filter(pk__in=edition.articles.values("article_id"))
+        .values_list("pk", flat=True)
+    )
     with override(language):
         articles = [
             message_article(item.article.specific, newsroom.newsroom_name, language)
             for item in edition.articles.select_related("article").order_by("sort_order", "pk")
-            if item.article.live
+            if item.article_id in visible
         ]
         context = {
             "edition": edition,

@@ -201,3 +201,36 @@ def test_the_engine_sends_what_message_for_builds(edition, smtp):
         assert raw.get_body((kind,)).get_content() == built.get_body((kind,)).get_content()
     # A non-ASCII address is left to message_for(), which encodes it.
     assert template.message_for(Subscriber(pk=3, email="léa@exemple.fr")) is None
+
+
+def test_a_long_accented_list_name_goes_out_on_one_list_id(edition, smtp):
+    """A follow list's name is long and accented: Header's folding put a line break in
+    the value and Django refused the message (the whole edition stayed unsent)."""
+    edition.newsletter.name = (
+        "Suivre : Élections présidentielles américaines de 2028\r\net leurs suites"
+    )
+    edition.newsletter.save()
+    (message,) = sent_through(
+        smtp, render_edition(edition), Subscriber.objects.create(email="lea@example.org")
+    )
+    assert str(message["List-Id"]).strip() == (
+        "Suivre : Élections présidentielles américaines de 2028 et leurs suites "
+        "<essentiel.newsletters.www.kiosque.example>"
+    )
+
+
+def test_a_private_or_unpublished_article_is_not_mailed(edition, newsroom, smtp):
+    """What an editor put in the edition goes out only if a reader may see it on the site."""
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=newsroom.sport, restriction_type="login")
+    text = render_edition(edition).text
+    assert "Genève" in text
+    assert "Le match est reporté" not in text
+
+    PageViewRestriction.objects.all().delete()
+    geneve = edition.articles.get(sort_order=0).article
+    geneve.unpublish()
+    text = render_edition(edition).text
+    assert "Le match est reporté" in text
+    assert "Genève" not in text
