@@ -42,4 +42,6 @@ TRANSLATIONS = {
     "views": "vues",
     "id": "id",
     "yes": "oui",
+    "Sections (CSV)": "Rubriques (CSV)",
+    "Live coverage (CSV)": "Directs (CSV)",
 }

@@ -105,12 +105,17 @@ def audience(request):
 # --- CSV ---------------------------------------------------------------------------------
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection): a
-# title written "=HYPERLINK(…)" by someone upstream must stay text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# title written "=HYPERLINK(…)" by someone upstream must stay text. "|" starts a DDE
+# call in some; tab and carriage return hide what follows them.
+FORMULA_STARTS = ("=", "+", "-", "@", "|", "\t", "\r")
 
 
 def safe_cell(value) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    # Spreadsheets skip leading blanks before reading a formula: "  =HYPERLINK(…)" runs
+    # as well, so the check is on the value without them too.
+    if isinstance(value, str) and (
+        value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)
+    ):
         return "'" + value
     return value
 
@@ -151,4 +156,30 @@ def articles_csv(request):
     )
     return _csv_response(
         f"audience-articles-{days}j.csv", [_("id"), _("title"), _("views"), _("live")], rows
+    )
+
+
+@permission_required
+def sections_csv(request):
+    _form, days = _period(request)
+    data = report.build_report(days)
+    rows = ((row.page_id, row.title, row.views) for row in data.sections)
+    return _csv_response(
+        f"audience-rubriques-{days}j.csv", [_("id"), _("section"), _("views")], rows
+    )
+
+
+@permission_required
+def lives_csv(request):
+    _form, days = _period(request)
+    data = report.build_report(days)
+    # Every live read in the period, as on the page (not cut to the top articles).
+    rows = (
+        (row.page_id, row.title, row.views, "" if row.published else _("not published"))
+        for row in data.lives
+    )
+    return _csv_response(
+        f"audience-directs-{days}j.csv",
+        [_("id"), _("title"), _("views"), _("status")],
+        rows,
     )

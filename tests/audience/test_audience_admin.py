@@ -8,16 +8,18 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from kiosque.audience.admin_views import safe_cell
 from kiosque.audience.models import HourlyPageViews
 from kiosque.audience.report import period_bounds
 from kiosque.newsroom import roles
-from kiosque.newsroom.models import ArticlePage, ArticleType
+from kiosque.newsroom.models import ArticlePage, ArticleType, SectionPage
 from tests.factories import make_article
 from tests.newsroom.test_roles import member_of
 
 pytestmark = pytest.mark.django_db
 
 PAGE = "/admin/audience/"
+CSV_FILES = [PAGE + name for name in ("heures.csv", "articles.csv", "rubriques.csv", "directs.csv")]
 
 
 def this_hour():
@@ -63,7 +65,7 @@ def test_editors_and_administrators_see_the_page_and_its_menu_item(client, newsr
 @pytest.mark.parametrize("role", [roles.JOURNALIST, roles.MODERATOR])
 def test_journalists_and_moderators_are_refused(client, newsroom, role):
     client.force_login(member_of(role))
-    for path in (PAGE, PAGE + "heures.csv", PAGE + "articles.csv"):
+    for path in (PAGE, *CSV_FILES):
         assert client.get(path).status_code == 403
     assert f'"url": "{PAGE}"' not in client.get("/admin/").content.decode()
 
@@ -112,7 +114,8 @@ def test_a_bad_period_says_so_and_shows_the_default_never_a_500(client, newsroom
     assert response.status_code == 200
     assert response.context["days"] == 7
     assert "error-message" in response.content.decode()
-    assert client.get(PAGE + "heures.csv", {"days": days}).status_code == 200
+    for path in CSV_FILES:
+        assert client.get(path, {"days": days}).status_code == 200
 
 
 def read_csv(response) -> list[list[str]]:
@@ -143,3 +146,64 @@ def test_the_articles_csv_escapes_what_a_spreadsheet_would_run(client, newsroom,
     assert by_title["Le match en direct"][3] == "oui"
     assert "'=HYPERLINK(1)" in by_title  # text, never a formula
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_the_page_links_every_csv_file_for_the_period_shown(client, newsroom):
+    client.force_login(member_of(roles.EDITOR))
+    html = client.get(PAGE + "?days=30").content.decode()
+    for path in CSV_FILES:
+        assert f'href="{path}?days=30"' in html
+
+
+def test_the_sections_csv_counts_sub_sections_like_the_page(client, newsroom, counted):
+    client.force_login(member_of(roles.EDITOR))
+    response = client.get(PAGE + "rubriques.csv?days=1")
+    assert "audience-rubriques-1j.csv" in response["Content-Disposition"]
+    rows = read_csv(response)
+    assert rows[0] == ["id", "rubrique", "vues"]
+    by_title = {row[1]: row for row in rows[1:]}
+    assert by_title["Monde"] == [str(newsroom.monde.pk), "Monde", "65"]
+    assert by_title["Europe"][2] == "65" and by_title["Sport"][2] == "10"
+    # The week adds the 1,000 views of three days ago.
+    week = {row[1]: row[2] for row in read_csv(client.get(PAGE + "rubriques.csv?days=7"))}
+    assert week["Monde"] == "1065"
+
+
+def test_the_lives_csv_lists_every_live_read_and_only_lives(client, newsroom, counted):
+    client.force_login(member_of(roles.EDITOR))
+    ArticlePage.objects.filter(pk=counted["live"].pk).update(live=False)  # withdrawn since
+    response = client.get(PAGE + "directs.csv?days=1")
+    assert "audience-directs-1j.csv" in response["Content-Disposition"]
+    rows = read_csv(response)
+    assert rows == [
+        ["id", "titre", "vues", "statut"],
+        [str(counted["live"].pk), "Le match en direct", "7", "non publié"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["=1+1", "  =HYPERLINK(1)", "\t=1", "\n+1", "\u00a0-1", "@SUM(A1)", "|calc", "\r1", " \t@x"],
+)
+def test_a_cell_a_spreadsheet_would_run_is_prefixed(value):
+    assert safe_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["Sommet de Bruxelles", " Sommet", "", 42, -3])
+def test_plain_cells_and_numbers_are_left_as_they_are(value):
+    assert safe_cell(value) == value
+
+
+def test_no_csv_file_lets_a_leading_blank_hide_a_formula(client, newsroom, counted):
+    """Titles come from wires and other newsrooms: every file writes them as text."""
+    client.force_login(member_of(roles.EDITOR))
+    ArticlePage.objects.filter(pk=counted["hostile"].pk).update(
+        title='  =HYPERLINK("http://example.com/x","clic")'
+    )
+    ArticlePage.objects.filter(pk=counted["live"].pk).update(title="\t+1 direct")
+    SectionPage.objects.filter(pk=newsroom.sport.pk).update(title=" @Sport")
+    cells = [cell for path in CSV_FILES for row in read_csv(client.get(path)) for cell in row]
+    assert '\'  =HYPERLINK("http://example.com/x","clic")' in cells
+    assert "'\t+1 direct" in cells and "' @Sport" in cells
+    for cell in cells:
+        assert not cell.lstrip().startswith(("=", "+", "-", "@", "|")), cell
