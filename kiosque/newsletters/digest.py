@@ -6,8 +6,11 @@ lead story and featured slots, then the sections' latest articles, none older th
 day, each once. Editors then preview it, reorder, add or remove articles, edit its
 subject and introduction, hold it or approve it. At the send time an approved edition
 goes, and so does an untouched draft of a list that sends automatically; a held one
-stays. A worker that was down at either moment does both when it comes back, the same
-day; never the next (the day's news would be stale: that day's edition is cancelled).
+stays. A worker that was down at either moment does both when it comes back, within
+NEWSLETTER_DIGEST_LATE_HOURS of the send time; past that cut-off « L'essentiel du
+matin » would arrive at night with stale news: the day's edition is cancelled, its
+reason (`cancelled_because`) shown in the admin. A list made after its day's cut-off
+starts the next day (nothing is made for a day it did not exist in).
 
 One edition per list and day: its occasion ("digest:2026-12-07") is unique per list,
 and the list's row is locked while the edition is made (two workers ticking at once).
@@ -16,6 +19,7 @@ and the list's row is locked while the edition is made (two workers ticking at o
 import logging
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -45,6 +49,17 @@ def send_moment(newsletter: NewsletterList, day: date, zone) -> datetime:
 
 def prepare_moment(newsletter: NewsletterList, day: date, zone) -> datetime:
     return send_moment(newsletter, day, zone) - timedelta(minutes=newsletter.prepare_minutes_before)
+
+
+def late_cutoff(send_at: datetime) -> datetime:
+    """After this, a digest that has not gone is not sent at all."""
+    return send_at + timedelta(hours=settings.NEWSLETTER_DIGEST_LATE_HOURS)
+
+
+def cancel(edition: Edition, reason: str) -> None:
+    Edition.objects.filter(pk=edition.pk, status=edition.status).update(
+        status=Edition.Status.CANCELLED, cancelled_because=reason
+    )
 
 
 def occasion_of(day: date) -> str:
@@ -103,7 +118,13 @@ def prepare_digest(newsletter: NewsletterList, day: date, *, now: datetime, zone
     occasion = occasion_of(day)
     if Edition.objects.filter(newsletter=newsletter, occasion=occasion).exists():
         return None
-    articles = digest_articles(now)
+    send_at = send_moment(newsletter, day, zone)
+    too_late = now > late_cutoff(send_at)
+    if too_late and newsletter.created_at > prepare_moment(newsletter, day, zone):
+        return None  # the list did not exist when this day's edition was due
+    # Past the cut-off the day's edition is still made, cancelled: the admin shows
+    # the day that did not go, and why.
+    articles = [] if too_late else digest_articles(now)
     try:
         with transaction.atomic():
             # The list's row lock: a second worker waits here, then finds the edition.
@@ -113,8 +134,9 @@ def prepare_digest(newsletter: NewsletterList, day: date, *, now: datetime, zone
             edition = Edition(
                 newsletter=newsletter,
                 subject=digest_subject(newsletter, day),
-                status=Edition.Status.DRAFT,
-                send_at=send_moment(newsletter, day, zone),
+                status=Edition.Status.CANCELLED if too_late else Edition.Status.DRAFT,
+                cancelled_because=Edition.CancelReason.LATE if too_late else "",
+                send_at=send_at,
                 occasion=occasion,
             )
             edition.articles = [
@@ -124,6 +146,9 @@ def prepare_digest(newsletter: NewsletterList, day: date, *, now: datetime, zone
             edition.save()
     except IntegrityError:
         return None  # the unique occasion: another worker made it first
+    if too_late:
+        logger.warning("Digest %s of %s not made in time: cancelled", newsletter.slug, day)
+        return edition
     logger.info(
         "Digest %s of %s prepared: %d articles", newsletter.slug, day.isoformat(), len(articles)
     )
@@ -143,11 +168,9 @@ def prepare_due_digests(now: datetime | None = None) -> list[Edition]:
 
 
 def send_due_digests(now: datetime | None = None) -> int:
-    """Start the digests whose time has come; cancel those whose day has passed.
+    """Start the digests whose time has come; cancel those past the late cut-off.
     Returns how many started."""
     now = now or timezone.now()
-    zone = newsroom_zone()
-    today = now.astimezone(zone).date()
     due = (
         Edition.objects.filter(
             newsletter__kind=NewsletterList.Kind.DIGEST,
@@ -159,19 +182,15 @@ def send_due_digests(now: datetime | None = None) -> int:
     )
     started = 0
     for edition in due:
-        if edition.send_at.astimezone(zone).date() < today:
-            # Yesterday's news is not sent this morning: a worker down past midnight.
-            Edition.objects.filter(pk=edition.pk, status=edition.status).update(
-                status=Edition.Status.CANCELLED
-            )
-            logger.warning("Digest %s not sent on its day: cancelled", edition.pk)
+        if now > late_cutoff(edition.send_at):
+            # The morning's news is not sent at night: a worker down for hours.
+            cancel(edition, Edition.CancelReason.LATE)
+            logger.warning("Digest %s not sent in time: cancelled", edition.pk)
             continue
         if edition.status == Edition.Status.DRAFT and not edition.newsletter.sends_automatically:
-            continue  # waits for an editor's approval, until the end of its day
+            continue  # waits for an editor's approval, until the cut-off
         if not EditionArticle.objects.filter(edition=edition).exists():
-            Edition.objects.filter(pk=edition.pk, status=edition.status).update(
-                status=Edition.Status.CANCELLED
-            )
+            cancel(edition, Edition.CancelReason.EMPTY)
             logger.warning("Digest %s has no article: cancelled", edition.pk)
             continue
         if edition_start(edition) is not None:

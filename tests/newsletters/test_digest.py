@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from kiosque.newsletters.digest import prepare_digest, prepare_due_digests, run_digests
-from kiosque.newsletters.models import Delivery, Edition
+from kiosque.newsletters.models import Delivery, Edition, NewsletterList
 from kiosque.newsroom.models import HomeFeaturedSlot
 from tests.factories import make_article, publish
 from tests.newsletters.edition_helpers import article_ids, make_list, subscribe
@@ -150,9 +150,9 @@ def test_without_automatic_sending_only_an_approved_digest_goes(newsroom, digest
     assert Delivery.objects.filter(edition=edition).count() == 2
 
 
-def test_a_worker_down_all_morning_still_sends_that_day(newsroom, digest):
+def test_a_worker_down_in_the_morning_still_sends_within_the_cut_off(newsroom, digest):
     published(newsroom.europe, "sommet", 3)
-    with at(datetime(2026, 12, 7, 10, 30, tzinfo=UTC)):  # first tick at 11:30 in Paris
+    with at(datetime(2026, 12, 7, 8, 30, tzinfo=UTC)):  # first tick at 9:30 in Paris
         assert run_digests() == 1
     edition = Edition.objects.get()
     assert edition.subject == "L'essentiel du lundi 7 décembre"
@@ -167,7 +167,38 @@ def test_a_day_missed_entirely_is_not_sent_the_next_morning(newsroom, digest):
         run_digests()
     edition.refresh_from_db()
     assert edition.status == Edition.Status.CANCELLED
+    assert edition.cancelled_because == Edition.CancelReason.LATE
     assert not Delivery.objects.exists()
+
+
+@pytest.mark.parametrize("prepared_before", [True, False])
+def test_a_worker_back_at_night_cancels_the_morning_digest(newsroom, digest, prepared_before):
+    # Down from 7:00 to 23:00 in Paris (NEWSLETTER_DIGEST_LATE_HOURS = 3): « L'essentiel
+    # du matin » does not arrive at 23:00; the admin shows the day cancelled, and why.
+    NewsletterList.objects.filter(pk=digest.pk).update(created_at=PREPARE_UTC - timedelta(days=2))
+    published(newsroom.europe, "sommet", 3)
+    if prepared_before:
+        with at(PREPARE_UTC):
+            run_digests()
+    with at(datetime(2026, 12, 7, 22, 0, tzinfo=UTC)):
+        assert run_digests() == 0
+    edition = Edition.objects.get(newsletter=digest)
+    assert edition.status == Edition.Status.CANCELLED
+    assert edition.cancelled_because == Edition.CancelReason.LATE
+    assert not Delivery.objects.exists()
+
+
+def test_a_list_made_in_the_afternoon_starts_the_next_morning(newsroom, digest):
+    published(newsroom.europe, "sommet", 3, when=datetime(2026, 12, 8, 5, 0, tzinfo=UTC))
+    afternoon = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)  # 15:00 in Paris
+    NewsletterList.objects.filter(pk=digest.pk).update(created_at=afternoon)
+    with at(afternoon + timedelta(minutes=1)):
+        assert run_digests() == 0
+    assert not Edition.objects.exists()  # nothing for a day the list was not there
+    with at(datetime(2026, 12, 8, 6, 0, tzinfo=UTC)):  # Tuesday, 7:00 in Paris
+        assert run_digests() == 1
+    edition = Edition.objects.get()
+    assert edition.send_at == datetime(2026, 12, 8, 6, 0, tzinfo=UTC)
 
 
 def test_english_list_in_english_and_the_first_of_the_month_in_french(newsroom):
@@ -185,4 +216,6 @@ def test_a_digest_with_no_article_is_cancelled_not_sent_empty(newsroom, digest):
         run_digests()
     with at(SEND_UTC):
         assert run_digests() == 0
-    assert Edition.objects.get().status == Edition.Status.CANCELLED
+    edition = Edition.objects.get()
+    assert edition.status == Edition.Status.CANCELLED
+    assert edition.cancelled_because == Edition.CancelReason.EMPTY

@@ -18,6 +18,17 @@ class Edition(ClusterableModel):
         SENT = "sent", _("Sent")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class CancelReason(models.TextChoices):
+        # Shown in the admin beside a cancelled edition: why it did not go.
+        LATE = (
+            "late",
+            _(
+                "Not sent: the worker was not running at its time nor within "
+                "NEWSLETTER_DIGEST_LATE_HOURS after it (the news would be stale)"
+            ),
+        )
+        EMPTY = "empty", _("Not sent: it had no article")
+
     newsletter = models.ForeignKey(
         "newsletters.NewsletterList", on_delete=models.CASCADE, related_name="editions"
     )
@@ -43,6 +54,13 @@ class Edition(ClusterableModel):
     prepared_at = models.DateTimeField(_("recipients listed at"), null=True, blank=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    cancelled_because = models.CharField(
+        _("cancelled because"),
+        max_length=10,
+        choices=CancelReason.choices,
+        blank=True,
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("edition")
