@@ -18,12 +18,17 @@ again after it).
 
 Outcomes: 250 → SENT; a 4xx answer or a lost connection → DEFERRED, tried again after a
 growing delay, FAILED after NEWSLETTER_MAX_ATTEMPTS; a 5xx answer to RCPT or DATA (a hard
-bounce) → the address is suspended for every list and the row SUSPENDED.
+bounce) → the address is suspended for every list and the row SUSPENDED. A connection
+lost or timed out once the message's data was written (waiting for the server's answer to
+it) → FAILED at once, "interrupted": the server may have queued it, so it is never sent
+again (the same reasoning as for a worker that dies).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import re
 import smtplib
 import time
 from collections import Counter
@@ -33,6 +38,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.message import sanitize_address
 from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
@@ -44,6 +50,7 @@ logger = logging.getLogger("kiosque.newsletters")
 
 Status = Delivery.Status
 INTERRUPTED = "interrupted: unknown whether it was delivered"
+INTERRUPTED_AFTER_DATA = "interrupted after the data: unknown whether it was delivered"
 # Recipients are listed this many rows per INSERT (memory stays flat in the list's size).
 LISTING_CHUNK = 2000
 # The longest wait between two tries of one message, whatever the attempt.
@@ -156,7 +163,7 @@ class Recipient(NamedTuple):
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str  # SENT, DEFERRED or SUSPENDED (a hard bounce)
+    status: str  # SENT, DEFERRED, SUSPENDED (a hard bounce) or FAILED (fate unknown)
     error: str = ""
     # The connection is gone (refused, reset, timed out): the next message reconnects.
     broken: bool = False
@@ -196,6 +203,65 @@ def classify(error: Exception) -> Outcome:
     return Outcome(Status.DEFERRED, reason, broken=True)
 
 
+def classify_after_data(error: Exception) -> Outcome:
+    """An error once the message's data is written: the server's own answer still means
+    what it says; anything else (a timeout, a lost connection waiting for that answer)
+    leaves the message's fate unknown, and it is not tried again."""
+    if isinstance(error, smtplib.SMTPDataError):
+        return classify(error)
+    reason = f"{INTERRUPTED_AFTER_DATA} ({error or type(error).__name__})"[:ERROR_LENGTH]
+    return Outcome(Status.FAILED, reason, broken=True)
+
+
+def escape_dots(data: bytes) -> bytes:
+    """The message as DATA sends it: CRLF line ends, a leading dot doubled, the final dot."""
+    data = re.sub(rb"(?:\r\n|\n|\r(?!\n))", b"\r\n", data)
+    data = re.sub(rb"(?m)^\.", b"..", data)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    return data + b".\r\n"
+
+
+class Transmission:
+    """One message over an open smtplib connection, MAIL, RCPT and DATA driven one by
+    one (smtplib's sendmail() does not tell whether the data was written before it
+    failed): `data_written` is set once the whole message is on the wire."""
+
+    def __init__(self, connection: smtplib.SMTP):
+        self.connection = connection
+        self.data_written = False
+
+    def send(self, from_address: str, to_address: str, data: bytes) -> None:
+        smtp = self.connection
+        smtp.ehlo_or_helo_if_needed()
+        options = []
+        if smtp.does_esmtp and smtp.has_extn("size"):
+            options.append(f"size={len(data)}")
+        code, reply = smtp.mail(from_address, options)
+        if code != 250:
+            self._reset()
+            raise smtplib.SMTPSenderRefused(code, reply, from_address)
+        code, reply = smtp.rcpt(to_address)
+        if code not in (250, 251):
+            self._reset()
+            raise smtplib.SMTPRecipientsRefused({to_address: (code, reply)})
+        smtp.putcmd("data")
+        code, reply = smtp.getreply()
+        if code != 354:
+            self._reset()
+            raise smtplib.SMTPDataError(code, reply)
+        smtp.send(escape_dots(data))
+        self.data_written = True
+        code, reply = smtp.getreply()
+        if code != 250:
+            raise smtplib.SMTPDataError(code, reply)
+
+    def _reset(self) -> None:
+        # After a refusal the server must forget the envelope; a closed connection has.
+        with contextlib.suppress(smtplib.SMTPServerDisconnected):
+            self.connection.rset()
+
+
 class Sender:
     """One SMTP connection for a run, opened at the first message, opened again once
     after a lost connection.
@@ -209,25 +275,38 @@ class Sender:
 
         self.prepared = prepared
         self.backend = get_connection(timeout=settings.NEWSLETTER_SMTP_TIMEOUT)
-        smtp = isinstance(self.backend, EmailBackend)
-        self.raw = prepared.raw_template() if smtp else None
+        self.smtp = isinstance(self.backend, EmailBackend)
+        self.raw = prepared.raw_template() if self.smtp else None
         self.open = False
 
-    def deliver(self, recipient: Recipient) -> None:
-        made = self.raw.message_for(recipient) if self.raw is not None else None
-        if made is None:
+    def deliver(self, recipient: Recipient, transmission: Transmission | None) -> None:
+        if transmission is None:  # not SMTP: files, the tests' outbox
             self.backend.send_messages([self.prepared.message_for(recipient)])
+            return
+        made = self.raw.message_for(recipient) if self.raw is not None else None
+        if made is None:  # an address the raw bytes cannot carry: Django's own message
+            message = self.prepared.message_for(recipient)
+            encoding = message.encoding or settings.DEFAULT_CHARSET
+            (to_address,) = [sanitize_address(a, encoding) for a in message.recipients()]
+            data = message.message().as_bytes(linesep="\r\n")
+            transmission.send(sanitize_address(message.from_email, encoding), to_address, data)
         else:
-            self.backend.connection.sendmail(self.raw.from_address, [made[0]], made[1])
+            transmission.send(self.raw.from_address, made[0], made[1])
 
     def send(self, recipient: Recipient) -> Outcome:
+        transmission = None
         try:
             if not self.open:
                 self.backend.open()
                 self.open = True
-            self.deliver(recipient)
+            if self.smtp:
+                transmission = Transmission(self.backend.connection)
+            self.deliver(recipient, transmission)
         except (smtplib.SMTPException, OSError) as error:
-            outcome = classify(error)
+            if transmission is not None and transmission.data_written:
+                outcome = classify_after_data(error)
+            else:
+                outcome = classify(error)
             if outcome.broken or outcome.stop:
                 was_open = self.open
                 self.close()
@@ -291,6 +370,9 @@ def record(claim: Claim, outcome: Outcome, counts: Counter) -> None:
     if outcome.status == Status.SENT:
         # Even over FAILED: a claim taken for interrupted while it was still going.
         mine.update(status=Status.SENT, sent_at=now, last_error="")
+    elif outcome.status == Status.FAILED:
+        # Its fate is unknown (lost after the data): never tried again, whatever the count.
+        mine.update(status=Status.FAILED, last_error=outcome.error)
     elif outcome.status == Status.SUSPENDED:
         from kiosque.newsletters.services import suspend
 
@@ -446,8 +528,10 @@ def send_batch(edition_id: int, *, after_id: int = 0, limit: int | None = None) 
             with transaction.atomic():
                 if previous is not None:
                     record(*previous, result.counts)
-                    previous = None
                 current = claim(row, timezone.now())
+            # Only now: had claim() raised, the rollback undid that record too, and the
+            # finally below must write it again.
+            previous = None
             if current is None:
                 continue  # another worker took it
             outcome = sender.send(Recipient(current.subscriber_id, current.email))

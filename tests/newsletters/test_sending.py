@@ -321,3 +321,56 @@ def test_two_workers_at_once_on_postgresql_send_each_message_once(smtp, monkeypa
     assert outcomes[0]["sent"] + outcomes[1]["sent"] == 40
     assert sorted(smtp.handler.addresses()) == addresses(40)  # each once
     assert edition_progress(edition)["sent"] == 40
+
+
+def test_a_message_whose_answer_never_came_is_not_sent_again(
+    smtp, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The data was written and the 250 did not come in time: the server may have queued
+    the message. Retrying would give the reader two copies; it is FAILED, never retried."""
+    monkeypatch.setattr("kiosque.newsletters.tasks.send_edition", Queue([]))
+    settings.NEWSLETTER_SMTP_TIMEOUT = 1
+    smtp.handler.hold(1)  # the server takes the first message, and answers too late
+    edition = new_edition(make_list(emails=addresses(2)))
+    started(edition, django_capture_on_commit_callbacks)
+
+    result = send_batch(edition.pk)
+    smtp.handler.release.set()
+    for _ in range(5):  # bounded: nothing is left to send
+        if result.next_in is None:
+            break
+        result = send_batch(edition.pk, after_id=result.after_id)
+
+    assert smtp.handler.addresses() == addresses(2)  # each once
+    first = Delivery.objects.get(subscriber__email="lecteur00@example.org")
+    assert first.status == Status.FAILED and first.attempts == 1
+    assert first.last_error.startswith(sending.INTERRUPTED_AFTER_DATA)
+    assert statuses(edition)["lecteur01@example.org"] == Status.SENT
+    assert Edition.objects.get(pk=edition.pk).status == Edition.Status.SENT
+
+
+def test_an_error_while_claiming_keeps_the_outcome_of_the_message_before(
+    smtp, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The outcome of a sent message is written with the next claim: if that claim fails,
+    its rollback must not lose the outcome (the message would later count as FAILED)."""
+    monkeypatch.setattr("kiosque.newsletters.tasks.send_edition", Queue([]))
+    edition = new_edition(make_list(emails=addresses(2)))
+    started(edition, django_capture_on_commit_callbacks)
+    real_claim, calls = sending.claim, []
+
+    def claim_failing_the_second_time(row, now):
+        calls.append(row["pk"])
+        if len(calls) == 2:
+            raise RuntimeError("database is locked")
+        return real_claim(row, now)
+
+    monkeypatch.setattr(sending, "claim", claim_failing_the_second_time)
+    with pytest.raises(RuntimeError):
+        send_batch(edition.pk)
+
+    assert smtp.handler.addresses() == ["lecteur00@example.org"]
+    assert statuses(edition) == {
+        "lecteur00@example.org": Status.SENT,
+        "lecteur01@example.org": Status.PENDING,
+    }
