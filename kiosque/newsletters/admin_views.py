@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -26,7 +27,7 @@ from wagtail.admin.widgets import AdminPageChooser
 
 from kiosque.core.bounds import whole_number
 from kiosque.newsletters import alerts
-from kiosque.newsletters.models import Edition, NewsletterList
+from kiosque.newsletters.models import Delivery, Edition, NewsletterList
 
 # The message's frame: its own styles and remote pictures, nothing that runs or posts.
 MESSAGE_POLICY = (
@@ -83,8 +84,30 @@ def progress_rows(progress: dict) -> list[tuple[str, int]]:
 
 
 def progress_summary(edition: Edition) -> str:
-    rows = progress_rows(progress_of(edition))
+    # The index attaches the page's counts (page_progress); a lone edition reads its own.
+    progress = getattr(edition, "page_progress", None)
+    if progress is None:
+        progress = progress_of(edition)
+    rows = progress_rows(progress)
+    if not rows and edition.cancelled_because:
+        return edition.get_cancelled_because_display()
     return ", ".join(f"{count} {label}" for label, count in rows) or "—"
+
+
+def page_progress(editions: list[Edition]) -> None:
+    """Attach to each edition of an index page its messages' counts per state, read in
+    one query for the page (not one per row)."""
+    counts: dict[int, dict[str, int]] = {edition.pk: {} for edition in editions}
+    rows = (
+        Delivery.objects.filter(edition_id__in=counts)
+        .order_by()
+        .values_list("edition_id", "status")
+        .annotate(count=Count("pk"))
+    )
+    for edition_id, status, count in rows:
+        counts[edition_id][status] = count
+    for edition in editions:
+        edition.page_progress = counts[edition.pk]
 
 
 def _message_response(html: str) -> HttpResponse:

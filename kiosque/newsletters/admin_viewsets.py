@@ -218,6 +218,12 @@ class EditionIndexView(ModelViewSet.index_view_class):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("newsletter")
 
+    def get_table(self, object_list):
+        # The progress column's counts: one query for the page, whatever its length.
+        editions = list(object_list)
+        admin_views.page_progress(editions)
+        return super().get_table(editions)
+
     def get_edit_url(self, instance):
         # Every edition opens on its preview, with its progress, and edit when it may.
         return reverse("newsletter_editions:preview", args=[instance.pk])

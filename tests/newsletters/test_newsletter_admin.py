@@ -3,6 +3,8 @@ approve, hold) and see each send's progress; administrators also manage the list
 journalists and moderators get 403 everywhere."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kiosque.newsletters.models import Delivery, Edition, EditionArticle, NewsletterList
@@ -182,3 +184,36 @@ def test_an_administrator_creates_a_digest_list_and_a_digest_needs_its_hour(clie
     follow = client.post(reverse("newsletter_lists:add"), data | {"slug": "x", "kind": "follow"})
     assert follow.status_code == 200  # follow lists come from readers' « Suivre »
     assert NewsletterList.objects.count() == 1
+
+
+def index_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("newsletter_editions:index")).status_code == 200
+    return len(queries)
+
+
+def test_the_editions_index_reads_the_progress_in_one_query_for_the_page(client, draft):
+    start_sending(draft)
+    login(client, roles.EDITOR)
+    index_queries(client)  # warm the caches (site, settings, permissions)
+    few = index_queries(client)
+    for n in range(4):
+        edition = Edition.objects.create(
+            newsletter=draft.newsletter, subject=f"Alerte {n}", occasion=f"alert:{n}"
+        )
+        EditionArticle.objects.create(
+            edition=edition, article=draft.articles.first().article, sort_order=0
+        )
+        start_sending(edition)
+    assert index_queries(client) == few
+    assert client.get(reverse("newsletter_editions:index")).text.count("3 en attente") == 5
+
+
+def test_a_cancelled_digest_shows_why_in_the_admin(client, draft):
+    Edition.objects.filter(pk=draft.pk).update(
+        status=Edition.Status.CANCELLED, cancelled_because=Edition.CancelReason.LATE
+    )
+    login(client, roles.EDITOR)
+    why = "NEWSLETTER_DIGEST_LATE_HOURS"
+    assert why in client.get(reverse("newsletter_editions:index")).text
+    assert why in client.get(reverse("newsletter_editions:preview", args=[draft.pk])).text
