@@ -202,8 +202,22 @@ def account(request):
                 )
             elif newsletter.pk not in chosen and status in reader_data.RECEIVING:
                 services.unsubscribe(subscriber, newsletter, "account")
-        queue_confirmation(mailed, get_language() or "fr")
-    if any(s.status == Subscription.Status.PENDING for s in mailed):
+        to_confirm = any(s.status == Subscription.Status.PENDING for s in mailed)
+        # An unverified address is mailed within the same per-address limit as the
+        # public form's: the account form is no way round it.
+        may_mail = to_confirm and rate_limits.address_may_be_mailed(email)
+        if may_mail:
+            queue_confirmation(mailed, get_language() or "fr")
+    if to_confirm and not may_mail:
+        messages.warning(
+            request,
+            _(
+                "Saved. Confirmation messages were already sent to %(email)s a short time "
+                "ago: open the link of one of them, or try again later."
+            )
+            % {"email": email},
+        )
+    elif to_confirm:
         messages.success(
             request,
             _("Saved. A message was sent to %(email)s: open its link to confirm.")

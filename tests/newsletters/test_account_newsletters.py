@@ -105,3 +105,23 @@ def test_export_and_deletion(reader, lists):
     assert set(ConsentEvent.objects.values_list("subscriber_id", flat=True)) == {
         other.subscriber_id
     }
+
+
+def test_the_account_form_mails_an_unverified_address_within_its_limit(
+    client, lists, settings, django_capture_on_commit_callbacks
+):
+    settings.NEWSLETTER_CONFIRMATION_RATE_LIMIT = "1/h"
+    user = make_reader(verified=False)
+    client.force_login(user)
+    for _ in range(3):  # ticked, unticked, ticked again...
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(ACCOUNT_FORM, {"newsletter": [lists["alert"].pk]})
+        client.post(ACCOUNT_FORM, {})
+    assert len(mail.outbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ACCOUNT_FORM, {"newsletter": [lists["alert"].pk]}, follow=True)
+    assert "try again later" in response.content.decode() or "réessayez" in (
+        response.content.decode()
+    )
+    assert len(mail.outbox) == 1
+    assert Subscription.objects.get().status == Subscription.Status.PENDING

@@ -307,3 +307,17 @@ def test_rate_limits_per_client_and_per_address(client, lists, settings, on_comm
     assert not Subscriber.objects.filter(email="third@example.org").exists()
     # Another client address is counted apart.
     assert post_form(client, data, REMOTE_ADDR="192.0.2.7").status_code == 200
+
+
+def test_an_ipv6_client_is_counted_by_its_64(client, lists, settings):
+    settings.NEWSLETTER_SUBSCRIBE_RATE_LIMIT = "2/h"
+    data = {"newsletter": [lists["digest"].pk]}
+    for n, address in enumerate(("2001:db8:1:2::1", "2001:db8:1:2:ffff::9")):
+        posted = post_form(client, {**data, "email": f"v6-{n}@example.org"}, REMOTE_ADDR=address)
+        assert posted.status_code == 200
+    # A third address of the same /64: the same client.
+    third = post_form(client, {**data, "email": "v6-x@example.org"}, REMOTE_ADDR="2001:db8:1:2::77")
+    assert third.status_code == 429
+    # The next /64 is another client.
+    other = post_form(client, {**data, "email": "v6-y@example.org"}, REMOTE_ADDR="2001:db8:1:3::1")
+    assert other.status_code == 200
