@@ -107,7 +107,10 @@ def page_progress(editions: list[Edition]) -> None:
     for edition_id, status, count in rows:
         counts[edition_id][status] = count
     for edition in editions:
-        edition.page_progress = counts[edition.pk]
+        # An edition whose Delivery rows were deleted keeps its counts on itself
+        # (nl_send's `delivery_counts`, where the model has it).
+        kept = getattr(edition, "delivery_counts", None)
+        edition.page_progress = kept if kept is not None else counts[edition.pk]
 
 
 def _message_response(html: str) -> HttpResponse:
