@@ -38,3 +38,10 @@ class NewslettersConfig(AppConfig):
         periodic_jobs.register(
             periodic_jobs.PeriodicJob(name="Newsletter follows", run=run_follows_job)
         )
+        # Sendings whose chain of tasks stopped, alerts and follows left ready, and the
+        # old editions' delivery rows (kiosque.newsletters.sending_watch).
+        from kiosque.newsletters.sending_watch import watch_sendings
+
+        periodic_jobs.register(
+            periodic_jobs.PeriodicJob(name="Newsletter sendings' watch", run=watch_sendings)
+        )

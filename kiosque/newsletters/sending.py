@@ -123,8 +123,12 @@ def start_sending(edition: Edition) -> int:
 
 
 def edition_progress(edition: Edition) -> dict[str, int]:
-    """How many of the edition's messages are in each state (every state present)."""
+    """How many of the edition's messages are in each state (every state present); once
+    its rows are deleted (sending_watch), the counts kept on the edition."""
     counts = dict.fromkeys(Status.values, 0)
+    if edition.delivery_counts is not None:
+        counts.update(edition.delivery_counts)
+        return counts
     rows = (
         Delivery.objects.filter(edition_id=edition.pk)
         .order_by()

@@ -414,6 +414,9 @@ NEWSLETTER_SMTP_TIMEOUT = env_int("NEWSLETTER_SMTP_TIMEOUT", 30)
 # A message claimed by a worker that died this long ago is recorded as interrupted (it is
 # never sent twice); far longer than one SMTP exchange under NEWSLETTER_SMTP_TIMEOUT.
 NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 300)
+# The sending of each edition, one row per recipient, is kept this many days after it
+# ended, then deleted (the edition keeps its counts per outcome).
+NEWSLETTER_DELIVERY_DAYS = env_int("NEWSLETTER_DELIVERY_DAYS", 90)
 # A daily digest not gone this many hours after its send time (a worker down) is
 # cancelled, not sent with stale news (docs/newsletter-editions.md).
 NEWSLETTER_DIGEST_LATE_HOURS = env_int("NEWSLETTER_DIGEST_LATE_HOURS", 3)

@@ -54,6 +54,11 @@ class Edition(ClusterableModel):
     prepared_at = models.DateTimeField(_("recipients listed at"), null=True, blank=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # How many messages ended in each state, kept when the Delivery rows of an edition
+    # finished NEWSLETTER_DELIVERY_DAYS ago are deleted (None while the rows are there).
+    delivery_counts = models.JSONField(
+        _("messages per outcome"), null=True, blank=True, editable=False
+    )
     cancelled_because = models.CharField(
         _("cancelled because"),
         max_length=10,
