@@ -1,4 +1,5 @@
-"""« Lettres d'information » in the Wagtail admin: the lists, the editions, « Alerte info ».
+"""« Lettres d'information » in the Wagtail admin: the lists, the editions, « Alerte info »,
+and « Abonnés » (admin_subscribers.py: administrators only).
 
 Who sees what is the models' permissions, granted by migration 0003: Éditeurs view the
 lists and work the editions (and send alerts: `send_alert`); Administrateurs also add
@@ -22,7 +23,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from kiosque.newsletters import admin_views
+from kiosque.newsletters import admin_subscribers, admin_views
 from kiosque.newsletters.alerts import may_send_alerts
 from kiosque.newsletters.models import Edition, NewsletterList, Subscription
 
@@ -292,9 +293,37 @@ class AlertViewSet(Forbidden403Mixin, ViewSet):
         return AlertMenuItem
 
 
+# --- « Abonnés » (administrators only) ----------------------------------------------
+
+
+class SubscriberViewSet(Forbidden403Mixin, ViewSet):
+    name = "newsletter_subscribers"
+    icon = "user"
+    menu_label = _("Subscribers")
+    menu_name = "newsletter-subscribers"
+    url_prefix = "lettres/abonnes"
+    url_namespace = "newsletter_subscribers"
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_subscribers.subscriber_index, name="index"),
+            path("<int:pk>/", admin_subscribers.subscriber_detail, name="detail"),
+        ]
+
+    @property
+    def menu_item_class(self):
+        from wagtail.admin.menu import MenuItem
+
+        class SubscribersMenuItem(MenuItem):
+            def is_shown(self, request):
+                return admin_subscribers.may_see_subscribers(request.user)
+
+        return SubscribersMenuItem
+
+
 class NewslettersMenu(ViewSetGroup):
     menu_label = _("Newsletters")
     menu_name = "newsletters"
     menu_icon = "mail"
     menu_order = 270  # after « Moderation » and « Error reports »
-    items = (EditionViewSet, AlertViewSet, NewsletterListViewSet)
+    items = (EditionViewSet, AlertViewSet, NewsletterListViewSet, SubscriberViewSet)

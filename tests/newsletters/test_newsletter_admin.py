@@ -217,3 +217,29 @@ def test_a_cancelled_digest_shows_why_in_the_admin(client, draft):
     why = "NEWSLETTER_DIGEST_LATE_HOURS"
     assert why in client.get(reverse("newsletter_editions:index")).text
     assert why in client.get(reverse("newsletter_editions:preview", args=[draft.pk])).text
+
+
+def test_only_administrators_see_the_subscribers_and_their_consent_records(client, digest):
+    from kiosque.newsletters import services
+
+    pending = services.subscribe("zoe@example.org", digest, "article", "/monde/sommet/")
+    services.confirm(pending)
+    services.suspend(pending.subscriber, "550 5.1.1 user unknown")
+    detail = reverse("newsletter_subscribers:detail", args=[pending.subscriber_id])
+    index = reverse("newsletter_subscribers:index")
+    for role in (roles.EDITOR, roles.JOURNALIST, roles.MODERATOR):
+        login(client, role)
+        assert client.get(index).status_code == 403, role
+        assert client.get(detail).status_code == 403, role
+        assert index not in client.get(reverse("wagtailadmin_home")).text
+
+    login(client, roles.ADMINISTRATOR)
+    assert index in client.get(reverse("wagtailadmin_home")).text
+    found = client.get(index, {"q": "ZOE@"}).text
+    assert "zoe@example.org" in found and "a@example.org" not in found
+    assert "Confirmé" in found and "550 5.1.1 user unknown" in found
+    page = client.get(detail).text
+    assert page.count('data-consent="') == 2  # requested, then confirmed
+    assert "/monde/sommet/" in page and "article" in page
+    assert "550 5.1.1 user unknown" in page
+    assert client.post(index).status_code == 405  # read-only
