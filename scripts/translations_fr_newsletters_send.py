@@ -11,4 +11,6 @@ TRANSLATIONS = {
     "Unsubscribe from this newsletter:": f"Se désabonner de cette lettre{NBSP}:",
     "Picture:": f"Photo{NBSP}:",
     "Read:": f"Lire{NBSP}:",
+    # The counts an edition keeps once its deliveries are deleted (models/editions.py)
+    "messages per outcome": "messages par issue",
 }

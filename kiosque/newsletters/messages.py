@@ -295,15 +295,14 @@ def render_edition(edition) -> PreparedEdition:
     marker = f"kiosque-unsubscribe-{secrets.token_hex(12)}"
     # Only what a reader may see on the site: not an unpublished article, nor one under a
     # view restriction (a private section), whatever an editor put in the edition.
-    visible = set(
-        visible_articles()
-        .filter(pk__in=edition.articles.values("article_id"))
-        .values_list("pk", flat=True)
-    )
+    # The items may be in memory only (an unsaved edition's preview: modelcluster).
+    items = list(edition.articles.select_related("article").order_by("sort_order", "pk"))
+    wanted = [item.article_id for item in items]
+    visible = set(visible_articles().filter(pk__in=wanted).values_list("pk", flat=True))
     with override(language):
         articles = [
             message_article(item.article.specific, newsroom.newsroom_name, language)
-            for item in edition.articles.select_related("article").order_by("sort_order", "pk")
+            for item in items
             if item.article_id in visible
         ]
         context = {

@@ -54,14 +54,15 @@ def quiet_since(edition: Edition) -> datetime:
     return since
 
 
-def has_work(edition: Edition, now: datetime, stale: datetime) -> bool:
+def has_work(edition: Edition, stale: datetime) -> bool:
     """A run would do something: send a due message, record an old claim, or find nothing
     left and mark the edition SENT."""
     rows = Delivery.objects.filter(edition_id=edition.pk)
     due = (
         Q(status=Status.PENDING)
         | Q(status=Status.DEFERRED, next_attempt_at__isnull=True)
-        | Q(status=Status.DEFERRED, next_attempt_at__lte=now)
+        # Due for a while: the run queued for that time has had its chance.
+        | Q(status=Status.DEFERRED, next_attempt_at__lte=stale)
         | Q(status=Status.SENDING, claimed_at__lt=stale)
     )
     if rows.filter(due).exists():
@@ -78,7 +79,7 @@ def resume_stalled(now: datetime) -> list[int]:
     resumed = []
     sending = Edition.objects.filter(status=Edition.Status.SENDING, started_at__lt=stale)
     for edition in sending.order_by("pk"):
-        if quiet_since(edition) >= stale or not has_work(edition, now, stale):
+        if quiet_since(edition) >= stale or not has_work(edition, stale):
             continue
         if not cache.add(RESUMED_KEY.format(edition.pk), 1, settings.NEWSLETTER_CLAIM_SECONDS):
             continue  # queued by an earlier tick, not run yet

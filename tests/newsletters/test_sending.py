@@ -374,3 +374,20 @@ def test_an_error_while_claiming_keeps_the_outcome_of_the_message_before(
         "lecteur00@example.org": Status.SENT,
         "lecteur01@example.org": Status.PENDING,
     }
+
+
+def test_an_address_with_accents_is_sent_through_the_same_steps(
+    smtp, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Such an address needs Django's encoding (not the edition's raw bytes); it goes
+    through the same MAIL, RCPT, DATA steps and is recorded SENT."""
+    monkeypatch.setattr("kiosque.newsletters.tasks.send_edition", Queue([]))
+    edition = new_edition(make_list(emails=["léa@exemple.fr", "lecteur00@example.org"]))
+    started(edition, django_capture_on_commit_callbacks)
+
+    send_batch(edition.pk)
+
+    assert len(smtp.handler.received) == 2
+    assert set(statuses(edition).values()) == {Status.SENT}
+    accented = [m.message for m in smtp.handler.received if "lecteur00" not in m.rcpt_tos[0]]
+    assert "exemple.fr" in str(accented[0]["To"])

@@ -10,3 +10,10 @@ EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = int(os.environ["TEST_SMTP_PORT"])
 EMAIL_USE_TLS = False
 EMAIL_HOST_USER = EMAIL_HOST_PASSWORD = ""
+# The test's database has no cache tables (the test settings cache in memory): the
+# workers keep theirs in memory too (what they cache: whether any view restriction
+# exists, read when an edition is rendered).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
