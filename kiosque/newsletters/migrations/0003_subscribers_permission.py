@@ -33,7 +33,6 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("newsletters", "0004_nl_send_fixes_counts"),
         ("newsletters", "0002_roles_permissions"),
     ]
 
