@@ -143,7 +143,9 @@ def newsroom_settings():
     from kiosque.newsroom.models import NewsroomSettings
 
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    return NewsroomSettings.for_site(site) if site is not None else NewsroomSettings()
+    # Read, never create (no write from a sending worker; see newsroom_clock.newsroom_zone).
+    stored = NewsroomSettings.objects.filter(site=site).first() if site is not None else None
+    return stored or NewsroomSettings(site=site)
 
 
 def list_id(newsletter) -> str:

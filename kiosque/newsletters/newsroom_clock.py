@@ -20,7 +20,10 @@ def newsroom_zone() -> zoneinfo.ZoneInfo:
     site = default_site()
     if site is None:
         return zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    return NewsroomSettings.for_site(site).zone
+    # Read, never create: a worker's tick must not write the settings row. for_site()'s
+    # get_or_create raced the demo replacing the site (a foreign key failure at commit).
+    stored = NewsroomSettings.objects.filter(site=site).first()
+    return (stored or NewsroomSettings(site=site)).zone
 
 
 def home_page():
